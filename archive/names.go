@@ -543,22 +543,24 @@ func bylineNames(s, outlet string, beforeOthers bool) []Name {
 	if legalForm(s) {
 		return []Name{{Literal: s}} // "Siemens AG"
 	}
+	// common given names alone after a list's last name and a comma are
+	// no affiliation but names whose family names the byline lost, or
+	// writers known by one: each kept as written, last, none joined to
+	// the name before ("Ann Lee and Bo Chan, Kristin": an attack found
+	// Kristin dropped; "Ann Lee and Bo Chan, Kristin, Megan" and "…,
+	// Kristin and Megan": a later one found {Bo Chan}, {Kristin, Megan}
+	// and one organisation)
+	if head, given := givenAfterList(s, outlet); given != nil {
+		ns := bylineNames(head, outlet, beforeOthers)
+		for _, g := range given {
+			ns = append(ns, Name{Literal: g})
+		}
+		return ns
+	}
 	// an affiliation after a list's last name goes, as after one name
 	// ("Ann Lee and Bo Chan, Foreign Policy")
 	s = dropListRoles(s, outlet)
-	if head := dropListAffiliation(s, outlet); head != s {
-		// a common given name alone there is no affiliation but a name
-		// whose family name the byline lost, or a writer known by one:
-		// kept as written, last ("Ann Lee and Bo Chan, Kristin": an
-		// attack found Kristin dropped), not joined to the name before
-		if tail := strings.TrimSpace(s[strings.LastIndexByte(s, ',')+1:]); commonGiven[strings.ToLower(tail)] && isGivenName(titleCase(tail)) {
-			if isShouting(tail) {
-				tail = titleCase(tail)
-			}
-			return append(bylineNames(head, outlet, beforeOthers), Name{Literal: tail})
-		}
-		s = head
-	}
+	s = dropListAffiliation(s, outlet)
 	// "A and B", "A, B and C", "A & B": several people, when each part is
 	// a name of two words or more.
 	parts := splitPeople(s, outlet)
@@ -788,8 +790,8 @@ func articleFirst(s string) bool {
 // and Bo Chan, Lawfare" is Ann Lee and Bo Chan, where "Scott Thomas,
 // Kristin" is Kristin Scott Thomas); a suffix or initials stay. A common
 // given name there (commonGiven) is no affiliation either: bylineNames
-// keeps it as written, a name of its own ("Ann Lee and Bo Chan,
-// Kristin").
+// keeps it as written, a name of its own, before asking this
+// (givenAfterList: "Ann Lee and Bo Chan, Kristin", "…, Kristin, Megan").
 func dropListAffiliation(s, outlet string) string {
 	i := strings.LastIndexByte(s, ',')
 	if i < 0 {
@@ -814,6 +816,51 @@ func dropListAffiliation(s, outlet string) string {
 		return s
 	}
 	return head
+}
+
+// givenAfterList reads s as a list and the common given names alone
+// written after its last name and a comma (commonGiven, isGivenName, no
+// affiliation's word: affiliationWord), separated by commas, "and" or
+// "&": "Ann Lee and Bo Chan, Kristin", "Ann Lee and Bo Chan, Kristin,
+// Megan", "Ann Lee and Bo Chan, Kristin and Megan". The list is full
+// names (isPersonName) joined by "and", "&" or "with" once an
+// affiliation between them goes (dropListRoles: "Ann Lee, Foreign Policy
+// and Bo Chan, Kristin"), as dropListAffiliation reads one word there;
+// or, before two given names or more, one full name whose first word is
+// a common given name and whose last is none (givenAfterFullName: "Ann
+// Lee, Kristin, Megan"; one alone, "Ann Lee, Nicole", is read last in
+// bylineNames). head is s before the given names' comma; given, the
+// names, those in capitals as names are written. Otherwise nil: "Ann Lee
+// and Kristin" (one name after "and"), "Scott Thomas, Kristin, Megan".
+func givenAfterList(s, outlet string) (head string, given []string) {
+	seps := listSep().FindAllStringIndex(s, -1)
+	end, at := len(s), -1
+	for k := len(seps) - 1; k >= 0; k-- {
+		p := strings.TrimSpace(s[seps[k][1]:end])
+		if lp := strings.ToLower(p); !commonGiven[lp] || affiliationWord(lp) || !isGivenName(titleCase(p)) {
+			break
+		}
+		if isShouting(p) {
+			p = titleCase(p)
+		}
+		given = append([]string{p}, given...)
+		end, at = seps[k][0], k
+	}
+	if at < 0 {
+		return s, nil
+	}
+	if sep := strings.ToLower(s[seps[at][0]:seps[at][1]]); !strings.Contains(sep, ",") || strings.ContainsAny(sep, "&") || strings.Contains(sep, "and") || strings.Contains(sep, "with") {
+		return s, nil // "Ann Lee and Kristin": the list's own last name
+	}
+	head = strings.TrimSpace(s[:end])
+	ps := listParts(dropListRoles(head, outlet), outlet)
+	switch {
+	case len(ps) >= 2 && ps[len(ps)-1].conj && !slices.ContainsFunc(ps, func(p listPart) bool { return !isPersonName(p.text) }):
+	case len(ps) == 1 && len(given) >= 2 && !strings.Contains(head, ",") && isPersonName(head) && givenAfterFullName(strings.Fields(head), given[0]):
+	default:
+		return s, nil
+	}
+	return head, given
 }
 
 // dropListRoles drops from a list of full names joined by "and", "&" or
@@ -1989,7 +2036,9 @@ func dropPairedAffiliations(s string) string {
 // shares ("Ann Lee, Bo and Cy Dee, Reuters" is Bo Dee).
 func pairedAffiliation(p string) bool {
 	words := strings.Fields(p)
-	if len(words) == 0 || len(words) > 4 || commonGiven[strings.ToLower(words[0])] || isPersonName(p) {
+	// (a common given name before a comma too: "Kristin, Megan" after
+	// "Ann Lee, Foreign Policy and Bo Chan" are names, givenAfterList's)
+	if len(words) == 0 || len(words) > 4 || commonGiven[strings.ToLower(strings.TrimRight(words[0], ","))] || isPersonName(p) {
 		return false
 	}
 	if len(words) == 1 {

@@ -62,6 +62,10 @@ func TestPeople(t *testing.T) {
 		{[]string{"Ann Lee and Bo Chan, Foreign Policy"}, "", []string{"Ann Lee", "Bo Chan"}},
 		{[]string{"Ann Lee and Bo Chan, Lawfare"}, "", []string{"Ann Lee", "Bo Chan"}},
 		{[]string{"Ann Lee and Bo Chan, Kristin"}, "", []string{"Ann Lee", "Bo Chan", "Kristin"}},
+		// several, each of its own (an attack: the person "Kristin,
+		// Kristin Bo Chan")
+		{[]string{"ANN LEE AND BO CHAN, KRISTIN, KRISTIN"}, "", []string{"Ann Lee", "Bo Chan", "Kristin"}},
+		{[]string{"Ann Lee and Bo Chan, Kristin, Megan", "Ann Lee and Bo Chan, Kristin and Megan"}, "", []string{"Ann Lee", "Bo Chan", "Kristin", "Megan"}},
 		// and after one full name, in capitals as in mixed case (a review:
 		// the person Nicole Ann Lee)
 		{[]string{"ANN LEE, NICOLE", "Ann Lee, Nicole"}, "", []string{"Ann Lee", "Nicole"}},

@@ -553,6 +553,17 @@ var edgeBylines = []struct {
 	{"Ann Lee, Bo Chan and Cy Dee, Heather", "Lee, Ann and Chan, Bo and Dee, Cy and {Heather}", "lee2020lists"},
 	{"Ann Lee and Bo Chan, Kristin et al.", "Lee, Ann and Chan, Bo and {Kristin} and others", "lee2020lists"},
 	{"ANN LEE AND BO CHAN, JORDAN", "Lee, Ann and Chan, Bo", "lee2020lists"},
+	// and so is each of several, after commas or "and" (an attack:
+	// {Bo Chan}, {Kristin, Megan}, the person "Kristin, Kristin Bo Chan",
+	// and one organisation {Ann Lee and Bo Chan} of "…, Kristin and
+	// Megan"), after one full name too
+	{"ANN LEE AND BO CHAN, KRISTIN, KRISTIN", "Lee, Ann and Chan, Bo and {Kristin}", "lee2020lists"},
+	{"Ann Lee and Bo Chan, Kristin, Megan", "Lee, Ann and Chan, Bo and {Kristin} and {Megan}", "lee2020lists"},
+	{"Ann Lee and Bo Chan, Kristin and Megan", "Lee, Ann and Chan, Bo and {Kristin} and {Megan}", "lee2020lists"},
+	{"ANN LEE AND BO CHAN, KRISTIN AND MEGAN", "Lee, Ann and Chan, Bo and {Kristin} and {Megan}", "lee2020lists"},
+	{"Ann Lee and Bo Chan, Kristin, Megan et al.", "Lee, Ann and Chan, Bo and {Kristin} and {Megan} and others", "lee2020lists"},
+	{"Ann Lee, Foreign Policy and Bo Chan, Kristin, Megan", "Lee, Ann and Chan, Bo and {Kristin} and {Megan}", "lee2020lists"},
+	{"Ann Lee, Kristin, Megan", "Lee, Ann and {Kristin} and {Megan}", "lee2020lists"},
 	// and so after one full name, a common given name first, none last,
 	// in capitals as in mixed case (a review: "ANN LEE, NICOLE" was the
 	// person Nicole Ann Lee after 76d4551, "Ann Lee, Nicole" before it);

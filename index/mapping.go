@@ -617,11 +617,15 @@ import (
 // in ASCII (the tokenizer's superscriptExponent: 10⁶ was 10 alone, so 10^6
 // did not find it); 285: a firm first then people after a comma is a list
 // (archive's peopleAndFirms read in bylineNames: "Robert Bosch GmbH, Ann
-// Lee" was the firm alone, Ann Lee read as its affiliation).
+// Lee" was the firm alone, Ann Lee read as its affiliation); 286: common
+// given names after a list's last name and a comma are each a name of their
+// own (archive's givenAfterList: "Ann Lee and Bo Chan, Kristin, Megan" was
+// Ann Lee and the person "Kristin, Megan Bo Chan", "…, Kristin and Megan"
+// one organisation).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 285
+const SchemaVersion = 286
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
