@@ -580,7 +580,12 @@ func bylineNames(s, outlet string, beforeOthers bool) []Name {
 		var ns []Name
 		firms := isShouting(s) && shoutedFirms(parts)
 		for _, p := range parts {
-			if firms && legalForm(p) {
+			// a firm in capitals in a byline that is not, as in one all
+			// in capitals ("Ann Lee and SIEMENS AG": an attack found the
+			// person Ag, Siemens, where "Ann Lee and Siemens AG" and "ANN
+			// LEE AND SIEMENS AG" were the firm), its name and initials
+			// no Vancouver's name in such a byline ("Lee AB")
+			if (firms || !isShouting(s) && isShouting(p)) && legalForm(p) {
 				ns = append(ns, Name{Literal: p})
 				continue
 			}
@@ -1437,7 +1442,9 @@ var legalForms = map[string]bool{"AG": true, "SA": true, "NV": true, "BV": true,
 // Chan B" is two people; a form with dots is asked before, for a name
 // alone ("Nestlé S.A.", "Philips N.V.", "Acme Co.": an attack found
 // Nestlé, S. A.) and for a list of them (firmsList), while "Lee S.A., Chan B." is Vancouver's two people and
-// "Lee A.B." initials.
+// "Lee A.B." initials. A word of a script without capitals starts as a
+// capital does ("東芝 AG", "ソニー AG": an attack found the person AG,
+// 東芝; firmWord).
 func legalForm(s string) bool {
 	words := strings.Fields(s)
 	n := len(words)
@@ -1445,11 +1452,19 @@ func legalForm(s string) bool {
 		return false
 	}
 	for _, w := range words[:n-1] {
-		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+		if !firmWord(w) {
 			return false
 		}
 	}
 	return true
+}
+
+// firmWord: w, a word of a firm's name before its legal form, starts with
+// a capital, a digit ("3M") or a letter of a script that has no capitals
+// ("東芝", "ソニー"): not a word in lower case.
+func firmWord(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r) || unicode.IsDigit(r) || unicode.IsLetter(r) && !unicode.IsLower(r)
 }
 
 // firmsList is the firms of s, a list joined by "and" or "&" (after
@@ -1499,7 +1514,7 @@ func orgForm(s string) bool {
 		return false
 	}
 	for _, w := range words[:n-1] {
-		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+		if !firmWord(w) {
 			return false
 		}
 	}

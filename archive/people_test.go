@@ -80,6 +80,10 @@ func TestPeople(t *testing.T) {
 		{[]string{"ANN LEE AND SIEMENS AG"}, "", []string{"Ann Lee", "SIEMENS AG"}},
 		{[]string{"ANN LEE, SIEMENS AG AND BO CHAN"}, "", []string{"Ann Lee", "Bo Chan"}},
 		{[]string{"SIEMENS AG AND ANN LEE"}, "", []string{"SIEMENS AG", "Ann Lee"}},
+		// so in a byline not in capitals, and in a script without them
+		// (an attack: the people Siemens Ag and 東芝 AG read AG, 東芝)
+		{[]string{"Ann Lee and SIEMENS AG"}, "", []string{"Ann Lee", "SIEMENS AG"}},
+		{[]string{"東芝 AG and Ann Lee"}, "", []string{"東芝 AG", "Ann Lee"}},
 		{[]string{"Robert Bosch GmbH and Philips N.V."}, "", []string{"Robert Bosch GmbH", "Philips N.V."}},
 		{[]string{"Ann Lee and Robert Bosch GmbH"}, "", []string{"Ann Lee", "Robert Bosch GmbH"}},
 		// a firm first, a comma, then people (an attack: Ann Lee lost)

@@ -445,10 +445,26 @@ var edgeBylines = []struct {
 	{"Maria Sa", "Sa, Maria", "sa2020lists"},
 	{"Lee AB and Chan B", "Lee, A. B. and Chan, B.", "lee2020lists"},
 	// in capitals, a family name and Vancouver's initials is no firm's
-	// name and legal form (shoutedInitials), alone in a list or after
-	// "and": people, as the capitals leave them read
+	// name and legal form (shoutedInitials), alone in a list: people, as
+	// the capitals leave them read
 	{"LEE AB, CHAN B", "Ab, Lee and B, Chan", "ab2020lists"},
-	{"Ann Lee and LEE AB", "Lee, Ann and Ab, Lee", "lee2020lists"},
+	// but a part in capitals beside names that are not is a firm's name
+	// in capitals, as in a byline all in capitals after "and" ("ANN LEE
+	// AND SIEMENS AG"): no Vancouver's name is so written beside a full
+	// name (an attack: "Ann Lee and SIEMENS AG" the person Ag, Siemens;
+	// "Ann Lee and LEE AB" was Ab, Lee, as no byline in capitals reads it)
+	{"Ann Lee and LEE AB", "Lee, Ann and {LEE AB}", "lee2020lists"},
+	{"Ann Lee and SIEMENS AG", "Lee, Ann and {SIEMENS AG}", "lee2020lists"},
+	{"SIEMENS AG and Ann Lee", "{SIEMENS AG} and Lee, Ann", "siemens2020lists"},
+	{"Ann Lee, Bo Chan and SIEMENS AG", "Lee, Ann and Chan, Bo and {SIEMENS AG}", "lee2020lists"},
+	{"SIEMENS AG, Ann Lee", "{SIEMENS AG} and Lee, Ann", "siemens2020lists"},
+	{"Lee AB and Chan B", "Lee, A. B. and Chan, B.", "lee2020lists"},
+	// and a firm's name in a script without capitals is a firm's
+	// (an attack: "東芝 AG and Ann Lee" the person AG, 東芝)
+	{"東芝 AG and Ann Lee", "{東芝 AG} and Lee, Ann", "dongzhi2020lists"},
+	{"東芝 AG", "{東芝 AG}", "dongzhi2020lists"},
+	{"Ann Lee and 東芝 GmbH", "Lee, Ann and {東芝 GmbH}", "lee2020lists"},
+	{"山田 太郎 and Ann Lee", "山田, 太郎 and Lee, Ann", "shantian2020lists"},
 	// and after a name and a comma, a firm's name in capitals is an
 	// affiliation (an attack: Ag, Siemens a third author)
 	{"Ann Lee and Bo Chan, SIEMENS AG", "Lee, Ann and Chan, Bo", "lee2020lists"},

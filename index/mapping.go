@@ -621,11 +621,14 @@ import (
 // given names after a list's last name and a comma are each a name of their
 // own (archive's givenAfterList: "Ann Lee and Bo Chan, Kristin, Megan" was
 // Ann Lee and the person "Kristin, Megan Bo Chan", "…, Kristin and Megan"
-// one organisation).
+// one organisation); 287: a firm's name in capitals beside names that are
+// not, and one in a script without capitals, is a firm (archive's
+// bylineNames, firmWord: "Ann Lee and SIEMENS AG" and "東芝 AG and Ann Lee"
+// were the people Siemens Ag and AG, 東芝).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 286
+const SchemaVersion = 287
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
