@@ -29,6 +29,13 @@ func TestBrokenSectionPageIsSaid(t *testing.T) {
 		"content/fine/f.md":           "---\ntitle: F\ndate: 2020-01-01\n---\nx\n",
 		"content/toml/_index.md":      "+++\ntitle = \"T\"\ndraft = tru\n+++\n",
 		"content/toml/t.md":           "---\ntitle: T\ndate: 2020-01-01\n---\nx\n",
+		// a body's Latin-1 byte leaves the front matter read (a review:
+		// the whole file's UTF-8 was asked, the draft lost)
+		"content/latin/_index.md": "---\ntitle: News\ndraft: true\n---\nNews from the caf\xe9.\n",
+		"content/latin/l.md":      "---\ntitle: L\ndate: 2020-01-01\n---\nx\n",
+		// a null front matter is none, as Hugo reads it
+		"content/null/_index.md": "---\nnull\n---\n",
+		"content/null/n.md":      "---\ntitle: N\ndate: 2020-01-01\n---\nx\n",
 	})
 	for _, how := range []string{"folder", "fs.FS"} {
 		var a *Archive
@@ -63,6 +70,12 @@ func TestBrokenSectionPageIsSaid(t *testing.T) {
 			if !slices.Contains(pieces, p) {
 				t.Errorf("%s: %s is no piece: %v", how, p, pieces)
 			}
+		}
+		if !slices.Contains(pieces, "content/null/n.md") {
+			t.Errorf("%s: a page under a section page of null front matter is no piece", how)
+		}
+		if slices.Contains(pieces, "content/latin/l.md") {
+			t.Errorf("%s: a page under a draft section page whose body is not UTF-8 is a piece", how)
 		}
 		if slices.Contains(pieces, "content/fine/f.md") {
 			t.Errorf("%s: a page under a draft section page that reads is a piece", how)

@@ -11,9 +11,9 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/adrg/frontmatter"
+	"gopkg.in/yaml.v3"
 )
 
 // Hugo's cascade: a section page (_index.md, _index.html: IsSectionPage)
@@ -812,13 +812,24 @@ func sectionMatterProblem(data []byte) (line int, msg string, ok bool) {
 	return line, err.Error(), true
 }
 
+// yamlNull reports whether the YAML document b is a null alone (`null`,
+// `~`, `Null`, `NULL`, or nothing but comments around one).
+func yamlNull(b []byte) bool {
+	var v any
+	var n yaml.Node
+	if yaml.Unmarshal(b, &n) != nil || yaml.Unmarshal(b, &v) != nil {
+		return false
+	}
+	return v == nil && len(n.Content) > 0
+}
+
 // readSectionMatter decodes a section page's front matter: the matter, or
 // the line and error of what cannot be read; none when it has no front
 // matter.
 func readSectionMatter(data []byte) (m matter, line int, none bool, err error) {
-	if !utf8.Valid(data) {
-		return nil, firstInvalidUTF8Line(data), false, errors.New("invalid UTF-8")
-	}
+	// (no check of the whole file's UTF-8: a body's Latin-1 byte leaves the
+	// front matter readable, as before, and Hugo builds it; the decoders
+	// say what in the front matter is not UTF-8)
 	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
 	if rest := bytes.TrimLeft(data, " \t\r\n"); len(rest) > 0 && rest[0] == '{' && !bytes.HasPrefix(rest, []byte("{{")) {
 		_, m, line, err := splitJSON(data, len(data)-len(rest))
@@ -831,7 +842,14 @@ func readSectionMatter(data []byte) (m matter, line int, none bool, err error) {
 	data = jekyllDotsEnd(data)
 	var decodeErr error
 	formats := []*frontmatter.Format{
-		frontmatter.NewFormat("---", "---", func(b []byte, _ any) error { m, _, decodeErr = decodeYAML(b); return nil }),
+		frontmatter.NewFormat("---", "---", func(b []byte, _ any) error {
+			if yamlNull(b) { // `null` or `~`: no keys, as Hugo reads it
+				m = matter{}
+				return nil
+			}
+			m, _, decodeErr = decodeYAML(b)
+			return nil
+		}),
 		frontmatter.NewFormat("+++", "+++", func(b []byte, _ any) error { m, decodeErr = decodeTOML(b); return nil }),
 	}
 	_, err = frontmatter.MustParse(bytes.NewReader(data), nil, formats...)
