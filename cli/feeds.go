@@ -112,19 +112,32 @@ type feedList struct {
 }
 
 // sameFeedBefore is the first subscription before feeds[i] of the same
-// feed (archive.SameURL), -1 for none. feeds.toml written before http and
-// https were one subscription (feeds add refuses the second now) can hold
-// a feed twice: sync fetches the first alone, and says so of the other,
-// as feeds list does (they were both fetched, the second silently).
-func sameFeedBefore(feeds []feed, i int) int {
-	return slices.IndexFunc(feeds[:i], func(f feed) bool { return archive.SameURL(f.URL, feeds[i].URL) })
+// feed (archive.SameURL) for which ok holds (nil: any), -1 for none.
+// feeds.toml written before http and https were one subscription (feeds
+// add refuses the second now) can hold a feed twice: sync fetches the
+// first that answers alone, and says so of the others, as feeds list
+// does (they were both fetched, the second silently; then, a review's
+// report, a first that failed, its password missing, kept the second,
+// which had it, from being fetched at all).
+func sameFeedBefore(feeds []feed, i int, ok func(int) bool) int {
+	for j, f := range feeds[:i] {
+		if archive.SameURL(f.URL, feeds[i].URL) && (ok == nil || ok(j)) {
+			return j
+		}
+	}
+	return -1
 }
 
 // twoSubscriptionsNote is the note on feeds[i], a subscription of the
-// feed of feeds[j], listed before it (sameFeedBefore).
+// feed of feeds[j], listed before it (sameFeedBefore). Two entries shown
+// alike (they differ in the user name and password shownURL leaves out)
+// are told apart by their place in feeds.toml.
 func twoSubscriptionsNote(feeds []feed, j, i int) string {
-	return fmt.Sprintf("two subscriptions of one feed: %s and %s (sync fetches the first alone; folio feeds rm %s removes the other)",
-		shownURL(feeds[j].URL), shownURL(feeds[i].URL), shownURL(feeds[i].URL))
+	a, b := shownURL(feeds[j].URL), shownURL(feeds[i].URL)
+	if a == b {
+		return fmt.Sprintf("two subscriptions of one feed: %s, entries %d and %d of feeds.toml, which differ in their user name and password (sync fetches the first that answers; remove the other from the file)", a, j+1, i+1)
+	}
+	return fmt.Sprintf("two subscriptions of one feed: %s and %s (sync fetches the first that answers; folio feeds rm %s removes the other)", a, b, b)
 }
 
 // shownURL is a subscription's URL as every feeds message and feeds list
@@ -344,7 +357,7 @@ not shown (sync sends them): feeds.toml, named on stderr, holds them.`,
 			// a feed subscribed twice (an older folio's feeds.toml): on
 			// stderr, the list staying one URL a line
 			for i := range fl.Feed {
-				if j := sameFeedBefore(fl.Feed, i); j >= 0 {
+				if j := sameFeedBefore(fl.Feed, i, nil); j >= 0 {
 					fmt.Fprintf(env.Err, "note: %s\n", twoSubscriptionsNote(fl.Feed, j, i))
 				}
 			}

@@ -102,11 +102,13 @@ not modified, and each failed feed with why) go to stdout and stderr.`,
 			var added, updated, unchanged, skipped, notModified, present, left, pagesFailed int
 			var failures, pageFailures []string
 			selfRead := make([]bool, len(fl.Feed)) // the feeds whose Self this run read
-			// the feeds subscribed twice, fetched once (sameFeedBefore)
+			// the feeds subscribed twice, fetched once: the first that
+			// answers (sameFeedBefore)
 			twice := 0
+			answered := make([]bool, len(fl.Feed))
 			for i := range fl.Feed {
 				f := &fl.Feed[i]
-				if j := sameFeedBefore(fl.Feed, i); j >= 0 {
+				if j := sameFeedBefore(fl.Feed, i, func(j int) bool { return answered[j] }); j >= 0 {
 					twice++
 					say(env.Out, "[%d/%d] %s: not fetched, %s\n", i+1, len(fl.Feed), termsafe.Quote(fetch.Redact(f.URL)), twoSubscriptionsNote(fl.Feed, j, i))
 					_ = bar.Add(1)
@@ -122,6 +124,7 @@ not modified, and each failed feed with why) go to stdout and stderr.`,
 				// too: one naming another's is refused
 				opts.Claimed = claimedSelf(fl.Feed, f.URL)
 				rep, resp, err := fetchFeed(ctx, c, f.URL, f.conditional(dir, readHeld), opts, f.FullText, onPage)
+				answered[i] = err == nil
 				if rep != nil && !opts.DryRun {
 					f.Self, selfRead[i] = rep.Self, true
 				}
