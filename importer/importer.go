@@ -7,7 +7,9 @@
 //
 // Imports are repeatable. Each file records the item it came from
 // (import_id: the item's GUID, else its link), the feed (its source, and
-// import_feed when the feed's own URL is not that) and a hash of what was
+// import_feed when the feed's own URL is not that; for a feed read from a
+// file that names no rel="self" link, "feed:" and a hash of its title and
+// site's link, fileFeedID) and a hash of what was
 // written (import_hash). An item is its feed's and its GUID: two feeds that
 // give one GUID (two sites numbering their posts 1, 2, …; a site's main feed
 // and a category's) hold two items. Running the import again
@@ -42,6 +44,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -256,7 +259,7 @@ func Import(r io.Reader, name string, opts Options) (*Report, error) {
 				// added by folio add, or from another feed: a second
 				// copy would be written (a helper's report)
 				claimed[rel] = true
-				rep.Results = append(rep.Results, Result{Action: Present, Path: rel, Title: p.Title, Reason: "same URL"})
+				rep.Results = append(rep.Results, Result{Action: Present, Path: rel, Title: p.Title, Reason: held.sameURL(rel)})
 				continue
 			case idOf[rel] != "" && !claimed[rel] && !feedIDs[idOf[rel]]:
 				// an item of this feed that the feed now gives another
@@ -628,6 +631,23 @@ type imported struct {
 	// file from the feed being imported is found by its import_id and
 	// these (itemConverter.wrote), never by its url
 	sources, feeds map[string]string
+	// outlets are the files' outlet lines, naming a feed read from a file
+	// (sameURL)
+	outlets map[string]string
+}
+
+// sameURL is why an item whose link the file rel has is not written:
+// "same URL", and the feed that wrote the file when it names one
+// (import_feed: its URL, or the outlet of a feed read from a file).
+func (h imported) sameURL(rel string) string {
+	f := h.feeds[rel]
+	if o := h.outlets[rel]; o != "" && strings.HasPrefix(f, fileFeedPrefix) {
+		f = strconv.Quote(o)
+	}
+	if f == "" {
+		return "same URL"
+	}
+	return "same URL, from feed " + f
 }
 
 // first maps each import_id to the first file in lexical order that has
@@ -648,7 +668,7 @@ func (h imported) first(keep func(rel string) bool) map[string]string {
 // is still recognised (and then skipped, not duplicated).
 func scanImported(dir string) (imported, error) {
 	var order []string
-	ids, urls, sources, feeds := map[string]string{}, map[string]string{}, map[string]string{}, map[string]string{}
+	ids, urls, sources, feeds, outlets := map[string]string{}, map[string]string{}, map[string]string{}, map[string]string{}, map[string]string{}
 	shared := map[string]bool{}
 	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -690,7 +710,7 @@ func scanImported(dir string) (imported, error) {
 			}
 			urls[k] = rel
 		}
-		sources[rel], feeds[rel] = frontValue(fm, "source"), frontValue(fm, "import_feed")
+		sources[rel], feeds[rel], outlets[rel] = frontValue(fm, "source"), frontValue(fm, "import_feed"), frontValue(fm, "outlet")
 		return nil
 	})
 	if err != nil {
@@ -699,7 +719,7 @@ func scanImported(dir string) (imported, error) {
 	for k := range shared {
 		delete(urls, k)
 	}
-	return imported{order: order, ids: ids, urls: urls, sources: sources, feeds: feeds}, nil
+	return imported{order: order, ids: ids, urls: urls, sources: sources, feeds: feeds, outlets: outlets}, nil
 }
 
 // Held is what a folder holds of earlier imports, read once (ReadHeld).
@@ -753,12 +773,15 @@ func (p *piece) holds(data []byte) bool {
 // wrote says whether the file rel of the folder was written by this feed
 // (for the item with its import_id): its import_feed is the feed's, or,
 // without one (a feed whose own URL is its source, or a file written
-// before import_feed was), its source is the feed's. A file folio add
-// wrote has the page's URL as its source, another feed's another site's
-// or its own import_feed.
+// before import_feed was), its source is the feed's. A feed fetched from
+// its URL that names no rel="self" link is also the one read from a file
+// before with its title and site link (fileFeedID): its files are updated,
+// gaining its URL (the other way, a file read after the feed's URL, its
+// items are "already there"). A file folio add wrote has the page's URL
+// as its source, another feed's another site's or its own import_feed.
 func (c *itemConverter) wrote(h imported, rel string) bool {
 	if f := h.feeds[rel]; f != "" {
-		return f == c.feed
+		return f == c.feed || c.self == "" && f == fileFeedID(c.outlet, c.source)
 	}
 	return h.sources[rel] == c.source || h.sources[rel] == c.feed
 }
@@ -805,8 +828,9 @@ type itemConverter struct {
 	outlet string
 	source string
 	// feed is the feed's own URL (its rel="self" link, else the URL it
-	// was fetched from), else source: what tells it from the site's other
-	// feeds, which give the site's link and the same GUIDs
+	// was fetched from), else, for a feed read from a file, fileFeedID:
+	// what tells it from the site's other feeds, which give the site's
+	// link and the same GUIDs
 	feed string
 	// self is the feed's rel="self" link, when it is a URL (then feed)
 	self    string
@@ -835,7 +859,11 @@ func converterFor(feed *gofeed.Feed, name string, wxr bool, kinds feedKinds) *it
 		}
 	}
 	c.source = cmp.Or(c.source, archive.WithoutUserinfo(archive.SanitizeLine(name)))
-	c.feed = c.source
+	// a feed read from a file that names no rel="self" link: its title
+	// and site's link (a helper's report: a site's main feed and a
+	// category's, both giving the site's link, wrote over each other's
+	// files, each import flipping a shared item's text, outlet and tags)
+	c.feed = fileFeedID(c.outlet, c.source)
 	for i, link := range []string{feed.FeedLink, name} {
 		if link := archive.WithoutUserinfo(link); archive.ValidURL(link) == nil {
 			c.feed = link
@@ -865,6 +893,20 @@ func converterFor(feed *gofeed.Feed, name string, wxr bool, kinds feedKinds) *it
 		}
 	}
 	return c
+}
+
+// fileFeedPrefix starts the import_feed of a feed read from a file that
+// names no rel="self" link (fileFeedID).
+const fileFeedPrefix = "feed:"
+
+// fileFeedID is what a feed read from a file that names no rel="self"
+// link is known by: a hash of its title and source (its site's link),
+// the same for each export or download of one feed wherever the file is,
+// another for each of a site's feeds ("Site", "Site » Politics"). A feed
+// whose title changes is another feed: its items already in the folder
+// with their link are "already there".
+func fileFeedID(title, source string) string {
+	return fileFeedPrefix + hashOf([]byte(title+"\n"+source))
 }
 
 func isWXR(feed *gofeed.Feed) bool {

@@ -1112,8 +1112,8 @@ func TestSiteFeedsGivingOneItem(t *testing.T) {
 
 // A file imported before import_feed was (its import_id the GUID alone,
 // its source the site's link) is still its feed's: updated in place, its
-// name kept, when the feed is fetched from a URL; unchanged when the feed
-// is imported from a file as before.
+// name kept, gaining the import_feed of the feed read from a file (its
+// title and site link, fileFeedID), then, fetched from a URL, its URL.
 func TestFilesImportedBeforeImportFeedAreStillTheFeeds(t *testing.T) {
 	dir := t.TempDir()
 	old := "---\ntitle: Election post\ndate: \"2020-01-02\"\noutlet: Example Blog\nurl: http://blog.example.org/2020/01/election/\nsource: http://blog.example.org/\nimport_id: http://blog.example.org/?p=12\n"
@@ -1126,8 +1126,14 @@ func TestFilesImportedBeforeImportFeedAreStillTheFeeds(t *testing.T) {
 	feed := `<?xml version="1.0"?><rss version="2.0"><channel><title>Example Blog</title><link>http://blog.example.org/</link>
 <item><title>Election post</title><link>http://blog.example.org/2020/01/election/</link><guid isPermaLink="false">http://blog.example.org/?p=12</guid><pubDate>Thu, 02 Jan 2020 10:00:00 GMT</pubDate><description>Same text in both feeds.</description></item>
 </channel></rss>`
+	if got := actions(importAs(t, feed, "feed.xml", dir)); !slices.Equal(got, []string{"updated 2020-01-02-election-post.md"}) {
+		t.Errorf("from a file: %v; want the old file updated", got)
+	}
+	if data, _ := os.ReadFile(path); !strings.Contains(string(data), "import_feed: "+fileFeedID("Example Blog", "http://blog.example.org/")+"\n") {
+		t.Errorf("the file updated from a file:\n%s", data)
+	}
 	if got := actions(importAs(t, feed, "feed.xml", dir)); !slices.Equal(got, []string{"unchanged 2020-01-02-election-post.md"}) {
-		t.Errorf("from a file: %v; want the old file unchanged", got)
+		t.Errorf("from a file again: %v; want the file unchanged", got)
 	}
 	if got := actions(importAs(t, feed, "http://blog.example.org/feed/", dir)); !slices.Equal(got, []string{"updated 2020-01-02-election-post.md"}) {
 		t.Errorf("fetched: %v; want the old file updated", got)
