@@ -769,17 +769,35 @@ func HasUserinfo(s string) bool {
 	return err == nil && u.User != nil && (u.Scheme == "http" || u.Scheme == "https")
 }
 
-// WithoutUserinfo is the http(s) URL s without a user name and password
+// WithoutUserinfo is the URL s without a user name and password
 // ("https://www.nytimes.com@evil.example.net/i.png" is
-// "https://evil.example.net/i.png"); any other s as it is. folio writes and
-// shows URLs without them (a helper's report: a password was written into
-// url, source, import_id and the outlet); the importer and an image's URL
-// alike.
+// "https://evil.example.net/i.png", "ftp://ann:s3cret@h.example/f" is
+// "ftp://h.example/f"); s as it is when it has none. folio writes and shows
+// URLs without them: they are sent to the server, never written or shown
+// (a helper's report: a password was written into url, source, import_id
+// and the outlet; another's, echoed in "not an http or https URL"). The
+// importer, an image's URL and what internal/fetch says of a URL alike.
+// What url.Parse refuses (a bad "%" escape: a feeds.toml written by hand)
+// has what stands between "://" and the authority's last "@" cut.
 func WithoutUserinfo(s string) string {
-	if !HasUserinfo(s) {
+	if !strings.Contains(s, "@") {
 		return s
 	}
-	u, _ := url.Parse(strings.TrimSpace(s))
+	u, err := url.Parse(strings.TrimSpace(s))
+	if err != nil {
+		scheme, rest, ok := strings.Cut(s, "://")
+		authority := rest
+		if i := strings.IndexAny(rest, "/?#"); i >= 0 {
+			authority = rest[:i]
+		}
+		if at := strings.LastIndexByte(authority, '@'); ok && at >= 0 {
+			return scheme + "://" + rest[at+1:]
+		}
+		return s
+	}
+	if u.User == nil {
+		return s
+	}
 	u.User = nil
 	return u.String()
 }

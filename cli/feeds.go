@@ -76,7 +76,7 @@ func (f feed) conditional(dir string, held func() *importer.Held) fetch.Conditio
 // www., a default port, a trailing slash, tracking parameters aside, as
 // archive.URLKey says) is that
 // subscription's, named by its URL (without a user name and password:
-// fetch.Redact). Subscriptions are one feed by the
+// archive.WithoutUserinfo). Subscriptions are one feed by the
 // same rule (feeds add and rm), which the files a sync writes know a
 // feed by (importer's Held.OfFeed): a feed's URL over http and over
 // https is one subscription (they were two, while a self link of either
@@ -99,7 +99,7 @@ func claimedSelf(feeds []feed, u string) func(self string) string {
 			}
 			for _, n := range []string{f.URL, f.Final, f.Self} {
 				if archive.SameURL(n, self) {
-					return fetch.Redact(f.URL)
+					return archive.WithoutUserinfo(f.URL)
 				}
 			}
 		}
@@ -141,13 +141,13 @@ func twoSubscriptionsNote(feeds []feed, j, i int) string {
 }
 
 // shownURL is a subscription's URL as every feeds message and feeds list
-// say it: without the user name and password it may hold (fetch.Redact,
+// say it: without the user name and password it may hold (archive.WithoutUserinfo,
 // as sync says it), quoted for the terminal. feeds.toml keeps them, for
 // sync sends them; a message or a list is read on a screen or pasted
 // into a report (feeds add of a feed subscribed to as
 // https://ann:s3cret@h.example/f.xml said "already subscribed to
 // https://ann:s3cret@h.example/f.xml", and feeds list printed it).
-func shownURL(u string) string { return termsafe.Quote(fetch.Redact(u)) }
+func shownURL(u string) string { return termsafe.Quote(archive.WithoutUserinfo(u)) }
 
 // userinfo is the user name and password the URL u holds, "" for none.
 func userinfo(u string) string {
@@ -173,7 +173,7 @@ func unsubscribe(fl *feedList, u string) (string, error) {
 	written := func(f feed) bool { return f.URL == u }
 	exact := slices.ContainsFunc(fl.Feed, written)
 	if !exact {
-		written = func(f feed) bool { return fetch.Redact(f.URL) == u }
+		written = func(f feed) bool { return archive.WithoutUserinfo(f.URL) == u }
 		exact = slices.ContainsFunc(fl.Feed, written)
 	}
 	var gone, stay []string
@@ -201,7 +201,7 @@ func unsubscribe(fl *feedList, u string) (string, error) {
 	}
 	fl.Feed = slices.DeleteFunc(fl.Feed, func(f feed) bool { return slices.Contains(gone, f.URL) })
 	said := fmt.Sprintf("unsubscribed from %s", shownURL(gone[0]))
-	if !exact && fetch.Redact(gone[0]) != fetch.Redact(u) {
+	if !exact && archive.WithoutUserinfo(gone[0]) != archive.WithoutUserinfo(u) {
 		said += fmt.Sprintf(" (the feed of %s)", shownURL(u))
 	}
 	if len(stay) > 0 {
@@ -314,7 +314,7 @@ page and keeps the whole piece extracted from it, not the feed's summary.`,
 				} else {
 					fl.Feed = append(fl.Feed, feed{URL: args[0], FullText: fullText})
 					said = fmt.Sprintf("subscribed to %s", shownURL(args[0]))
-					if fetch.Redact(args[0]) != args[0] {
+					if archive.WithoutUserinfo(args[0]) != args[0] {
 						said += " (its user name and password kept in feeds.toml, not shown)"
 					}
 				}
@@ -345,7 +345,7 @@ not shown (sync sends them): feeds.toml, named on stderr, holds them.`,
 				if f.FullText {
 					extra = " (full text)"
 				}
-				if fetch.Redact(f.URL) != f.URL {
+				if archive.WithoutUserinfo(f.URL) != f.URL {
 					extra += " (user name and password not shown)"
 					hidden = true
 				}
@@ -426,7 +426,7 @@ func fetchFeed(ctx context.Context, c *fetch.Client, u string, cond fetch.Condit
 	rep, err := importer.Import(bytes.NewReader(resp.XMLUTF8()), resp.URL, opts)
 	if err != nil {
 		if !strings.Contains(err.Error(), resp.URL) {
-			err = fmt.Errorf("%s: %w", fetch.Redact(u), err) // a write's error names its file alone
+			err = fmt.Errorf("%s: %w", archive.WithoutUserinfo(u), err) // a write's error names its file alone
 		}
 		// with what was written before the failure (a full disk): the
 		// caller lists it

@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -44,6 +45,15 @@ reason; the rest are counted.`,
 				}
 				rep, _, err = fetchFeed(cmd.Context(), fetchClient(fetch.DefaultTimeout), args[0], fetch.Conditional{}, opts, false, nil)
 			} else {
+				if strings.Contains(args[0], "://") {
+					if _, serr := os.Lstat(args[0]); serr != nil {
+						if err := fetch.CheckURL(args[0]); err != nil {
+							// an ftp:// URL, not a file: said without
+							// its password, as add and feeds add say it
+							return err
+						}
+					}
+				}
 				rep, err = importer.ImportFile(args[0], opts)
 			}
 			if err != nil {

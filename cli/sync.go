@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/folio-tui/folio/archive"
 	"github.com/folio-tui/folio/importer"
 	"github.com/folio-tui/folio/internal/fetch"
 	"github.com/folio-tui/folio/internal/termsafe"
@@ -110,7 +111,7 @@ not modified, and each failed feed with why) go to stdout and stderr.`,
 				f := &fl.Feed[i]
 				if j := sameFeedBefore(fl.Feed, i, func(j int) bool { return answered[j] }); j >= 0 {
 					twice++
-					say(env.Out, "[%d/%d] %s: not fetched, %s\n", i+1, len(fl.Feed), termsafe.Quote(fetch.Redact(f.URL)), twoSubscriptionsNote(fl.Feed, j, i))
+					say(env.Out, "[%d/%d] %s: not fetched, %s\n", i+1, len(fl.Feed), termsafe.Quote(archive.WithoutUserinfo(f.URL)), twoSubscriptionsNote(fl.Feed, j, i))
 					_ = bar.Add(1)
 					continue
 				}
@@ -128,7 +129,7 @@ not modified, and each failed feed with why) go to stdout and stderr.`,
 				if rep != nil && !opts.DryRun {
 					f.Self, selfRead[i] = rep.Self, true
 				}
-				head := fmt.Sprintf("[%d/%d] %s: ", i+1, len(fl.Feed), termsafe.Quote(fetch.Redact(f.URL)))
+				head := fmt.Sprintf("[%d/%d] %s: ", i+1, len(fl.Feed), termsafe.Quote(archive.WithoutUserinfo(f.URL)))
 				if err != nil {
 					failures = append(failures, termsafe.EscapeLines(err.Error()))
 					head += "failed; "
@@ -185,7 +186,7 @@ not modified, and each failed feed with why) go to stdout and stderr.`,
 					}
 					if feedPages > 0 {
 						pagesFailed += feedPages
-						pageFailures = append(pageFailures, fmt.Sprintf("%s: %d of its items' pages could not be had (the feed's text kept)", termsafe.Quote(fetch.Redact(f.URL)), feedPages))
+						pageFailures = append(pageFailures, fmt.Sprintf("%s: %d of its items' pages could not be had (the feed's text kept)", termsafe.Quote(archive.WithoutUserinfo(f.URL)), feedPages))
 					}
 					say(env.Out, "%s", b.String())
 					for _, p := range rep.Problems {
@@ -195,7 +196,7 @@ not modified, and each failed feed with why) go to stdout and stderr.`,
 				// a feed with items left is fetched whole next time
 				if !opts.DryRun && err == nil && !resp.NotModified && (rep == nil || rep.Left == 0) {
 					f.ETag, f.LastModified, f.Into, f.Final = resp.ETag, resp.LastModified, dir, ""
-					if resp.URL != fetch.Redact(f.URL) {
+					if resp.URL != archive.WithoutUserinfo(f.URL) {
 						f.Final = resp.URL
 					}
 				}

@@ -624,11 +624,14 @@ import (
 // one organisation); 287: a firm's name in capitals beside names that are
 // not, and one in a script without capitals, is a firm (archive's
 // bylineNames, firmWord: "Ann Lee and SIEMENS AG" and "東芝 AG and Ann Lee"
-// were the people Siemens Ag and AG, 東芝).
+// were the people Siemens Ag and AG, 東芝); 288: a shortcode's media URL of
+// any scheme, or one url.Parse refuses, is written without its user name
+// and password (archive.WithoutUserinfo, one rule with fetch's: an ftp://
+// one kept them).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 287
+const SchemaVersion = 288
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so

@@ -36,6 +36,8 @@ import (
 	"sync"
 	"syscall"
 	"time"
+
+	"github.com/folio-tui/folio/archive"
 )
 
 // UserAgent names folio to the sites it fetches from.
@@ -111,7 +113,7 @@ type Conditional struct {
 
 // Response is a successful fetch.
 type Response struct {
-	URL          string // after redirects, without a user name and password (Redact)
+	URL          string // after redirects, without a user name and password (archive.WithoutUserinfo)
 	Status       int
 	ContentType  string // media type, lower case, without parameters
 	Charset      string // from the header, if any
@@ -150,7 +152,7 @@ func (c *Client) init() {
 }
 
 // Error is a failed fetch: the URL (said without a user name and
-// password: Redact) and why, on one line.
+// password: archive.WithoutUserinfo) and why, on one line.
 type Error struct {
 	URL    string
 	Msg    string
@@ -163,46 +165,24 @@ type Error struct {
 	Held, HeldWhy string
 }
 
-func (e *Error) Error() string { return Redact(e.URL) + ": " + e.Msg }
-
-// Redact is the URL s without the user name and password it may hold
-// ("http://alice:s3cret@host/page" is "http://host/page"): they are sent
-// to the server, and never written or shown (a helper's report: a
-// password was written into a piece's url, source and import_id). What
-// url.Parse refuses (a bad "%" escape: a feeds.toml written by hand) has
-// what stands between "://" and the authority's last "@" cut.
-func Redact(s string) string {
-	u, err := url.Parse(s)
-	if err != nil {
-		scheme, rest, ok := strings.Cut(s, "://")
-		authority := rest
-		if i := strings.IndexAny(rest, "/?#"); i >= 0 {
-			authority = rest[:i]
-		}
-		if at := strings.LastIndexByte(authority, '@'); ok && at >= 0 {
-			return scheme + "://" + rest[at+1:]
-		}
-		return s
-	}
-	if u.User == nil {
-		return s
-	}
-	u.User = nil
-	return u.String()
-}
+func (e *Error) Error() string { return archive.WithoutUserinfo(e.URL) + ": " + e.Msg }
 
 // CheckURL says whether s is a URL folio fetches: absolute http or https
-// with a host.
+// with a host. Its error names s without a user name and password
+// (archive.WithoutUserinfo; a helper's report: folio feeds add
+// 'ftp://ann:s3cret@h.example/f.xml' said "not an http or https URL"
+// with the password).
 func CheckURL(s string) error {
 	u, err := url.Parse(s)
+	shown := archive.WithoutUserinfo(s)
 	if err != nil {
-		return fmt.Errorf("not a URL: %q", s)
+		return fmt.Errorf("not a URL: %q", shown)
 	}
 	if u.Scheme != "http" && u.Scheme != "https" {
-		return fmt.Errorf("not an http or https URL: %q", s)
+		return fmt.Errorf("not an http or https URL: %q", shown)
 	}
 	if u.Host == "" {
-		return fmt.Errorf("no host in %q", s)
+		return fmt.Errorf("no host in %q", shown)
 	}
 	return nil
 }
@@ -229,7 +209,7 @@ func (c *Client) Get(ctx context.Context, rawURL string, cond Conditional, accep
 			var fe *Error
 			if hops > 0 && errors.As(err, &fe) && fe.URL == u.String() {
 				return &Error{URL: rawURL, Status: fe.Status, NotAsked: fe.NotAsked, Held: fe.Held, HeldWhy: fe.HeldWhy,
-					Msg: fe.Msg + " (redirected to " + Redact(fe.URL) + ")"}
+					Msg: fe.Msg + " (redirected to " + archive.WithoutUserinfo(fe.URL) + ")"}
 			}
 			return err
 		}
@@ -413,7 +393,7 @@ func (c *Client) once1(ctx context.Context, u *url.URL, cond Conditional, accept
 		return nil, -1, c.explain(ctx, rawURL, err, timeout)
 	}
 	defer resp.Body.Close()
-	final := Redact(resp.Request.URL.String())
+	final := archive.WithoutUserinfo(resp.Request.URL.String())
 	switch resp.StatusCode {
 	case http.StatusMovedPermanently, http.StatusFound, http.StatusSeeOther, http.StatusTemporaryRedirect, http.StatusPermanentRedirect:
 		loc, err := resp.Location()
