@@ -2152,7 +2152,13 @@ func jekyllBoolTag(f field, p string, inJekyll func() bool) bool {
 // "no"], tags: [[a, b], c] ["a", "b", "c"]; a page's tags: "a b" and
 // tags: "a, b" page.tags "a b" and "a, b", one string its layout's {%
 // for %} prints whole, and its tags: 5 printed nothing. folio read the
-// tags 5, 1.5, "a, b" and c, and split the pages' strings. A singular
+// tags 5, 1.5, "a, b" and c, and split the pages' strings. A document's
+// string with commas splits on whitespace alone, as Ruby's String#split
+// (value_from_plural_key, merge_categories!), its commas kept: Jekyll
+// 4.3.1 as oracle, a post's tags: foo, bar was page.tags ["foo,", "bar"],
+// categories: war, peace ["war,", "peace"], categories: "foo,bar baz"
+// ["foo,bar", "baz"] (folio split on the commas: foo, bar; war, peace;
+// foo, bar baz); the site's tag pages are "foo," and "bar". A singular
 // key's number is read as Ruby reads it (rubyNumber) and written as Ruby
 // writes it (rubyString): Jekyll 4.3.1 as oracle, tag: 1000.0, 1.5E+5,
 // 1:20.5, -0.0 and .inf were page.tags [1000.0], [150000.0], [4830.0],
@@ -2173,9 +2179,20 @@ func jekyllTagValue(f field, k, p string, inJekyll func() bool, roots *SiteRoots
 			return rubyString(x) // as Ruby writes it: tag: 1000.0 1000.0
 		}
 	case string:
-		if strings.TrimSpace(x) != "" && strings.ContainsAny(strings.TrimSpace(x), ", \t") &&
-			(k == "tags" || k == "categories") && inSite() && jekyllPage(p, roots) {
-			return []any{x}
+		t := strings.TrimSpace(x)
+		if t != "" && strings.ContainsAny(t, ", \t") && (k == "tags" || k == "categories") && inSite() {
+			if jekyllPage(p, roots) {
+				return []any{x}
+			}
+			if strings.Contains(t, ",") {
+				// a document's string splits on whitespace alone, its
+				// commas kept (Ruby's String#split)
+				var l []any
+				for _, w := range strings.FieldsFunc(x, rubySpace) {
+					l = append(l, w)
+				}
+				return l
+			}
 		}
 	case []any:
 		if f.rubyList != nil && inSite() {
@@ -2187,6 +2204,11 @@ func jekyllTagValue(f field, k, p string, inJekyll func() bool, roots *SiteRoots
 	}
 	return v
 }
+
+// rubySpace reports whether r is whitespace to Ruby's String#split
+// without an argument: ASCII's space, tab, newline, vertical tab, form
+// feed, carriage return and NUL.
+func rubySpace(r rune) bool { return r == ' ' || r >= '\t' && r <= '\r' || r == 0 }
 
 // flatten is l with each list in it replaced by its items, at any depth,
 // as Ruby's Array#flatten.

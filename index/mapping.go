@@ -627,11 +627,13 @@ import (
 // were the people Siemens Ag and AG, 東芝); 288: a shortcode's media URL of
 // any scheme, or one url.Parse refuses, is written without its user name
 // and password (archive.WithoutUserinfo, one rule with fetch's: an ftp://
-// one kept them).
+// one kept them); 289: a Jekyll post's tags or categories string splits on
+// whitespace alone, its commas kept, as Jekyll reads it (archive's
+// jekyllTagValue: "tags: foo, bar" was foo and bar, now "foo," and bar).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 288
+const SchemaVersion = 289
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
