@@ -63,13 +63,14 @@ func jekyllPublished(t *testing.T, siteDir string) map[string]string {
 	return posts
 }
 
-// foliosPosts are a's pieces under prefix (the site's folder, with a
-// slash) by their path from it, each as jekyllPublished writes a post.
+// foliosPosts are a's posts and drafts under prefix (the site's folder,
+// or its collections_dir, with a slash; "" for the archive's root) by
+// their path from it, each as jekyllPublished writes a post.
 func foliosPosts(a *Archive, prefix string) map[string]string {
 	out := map[string]string{}
 	for _, x := range a.Articles {
 		p, ok := strings.CutPrefix(x.Path, prefix)
-		if !ok {
+		if _, draft := jekyllDraft(x.Path); !ok || !inPosts(x.Path) && !draft {
 			continue
 		}
 		tags := slices.Clone(x.Tags)
@@ -152,4 +153,88 @@ func mapsEqual(a, b map[string]string) bool {
 		}
 	}
 	return true
+}
+
+// jekyllFoldersSite are posts and drafts in category folders, for
+// TestJekyllFolderCategories and its oracle.
+var jekyllFoldersSite = map[string]string{
+	"_config.yml":                        "title: S\nshow_drafts: true\n",
+	"_posts/2020-01-01-root.md":          "---\ntitle: Root\n---\nB\n",
+	"_posts/x/2020-01-02-inposts.md":     "---\ntitle: InPosts\n---\nB\n",
+	"news/_posts/2020-01-03-news.md":     "---\ntitle: News\n---\nB\n",
+	"news/_posts/2020-01-04-both.md":     "---\ntitle: Both\ncategories: [Middle East]\ncategory: war\n---\nB\n",
+	"News/sub/_posts/2020-01-05-deep.md": "---\ntitle: Deep\ntags: [t]\n---\nB\n",
+	"news/_drafts/2020-01-06-draft.md":   "---\ntitle: Draft\n---\nB\n",
+	"news/page.md":                       "---\ntitle: Page\ndate: 2020-01-07\n---\nB\n",
+	"w_posts/_posts/2020-01-08-w.md":     "---\ntitle: W\n---\nB\n",
+}
+
+// A Jekyll post's folders above its _posts/ (a draft's above its
+// _drafts/) are its categories, as Jekyll 4.3.1 reads them
+// (Document#categories_from_path): as oracle, news/_posts/… was of the
+// category news, News/sub/_posts/… of News and sub, news/_drafts/… of
+// news, merged before its front matter's; _posts/x/… of none. folio read
+// none. The folders are counted from the site's root (a site in an
+// archive's blog/ folder) and its collections_dir; a _posts/ folder
+// outside a Jekyll site gives none.
+func TestJekyllFolderCategories(t *testing.T) {
+	root := t.TempDir()
+	files := map[string]string{
+		"notes/news/_posts/2020-01-01-n.md":   "---\ntitle: N\n---\nB\n",
+		"col/_config.yml":                     "title: C\ncollections_dir: my\n",
+		"col/my/news/_posts/2020-01-01-c.md":  "---\ntitle: C\n---\nB\n",
+		"col/my/_posts/2020-01-02-c2.md":      "---\ntitle: C2\n---\nB\n",
+		"blog/_config.yml":                    "title: B\n",
+		"blog/w_posts/_posts/2020-01-01-b.md": "---\ntitle: B\n---\nB\n",
+		"blog/a/b/c/_posts/2020-01-02-abc.md": "---\ntitle: ABC\ncategories: c d\n---\nB\n",
+	}
+	for p, text := range jekyllFoldersSite {
+		files["site/"+p] = text
+	}
+	writeFiles(t, root, files)
+	a, _ := loadSite(t, root)
+	for p, want := range map[string][]string{
+		"site/_posts/2020-01-01-root.md":          nil,
+		"site/_posts/x/2020-01-02-inposts.md":     nil,
+		"site/news/_posts/2020-01-03-news.md":     {"news"},
+		"site/news/_posts/2020-01-04-both.md":     {"news", "middle east", "war"},
+		"site/News/sub/_posts/2020-01-05-deep.md": {"t", "news", "sub"},
+		"site/news/_drafts/2020-01-06-draft.md":   {"news"},
+		"site/news/page.md":                       nil,
+		"site/w_posts/_posts/2020-01-08-w.md":     {"w"},
+		"notes/news/_posts/2020-01-01-n.md":       nil,
+		"col/my/news/_posts/2020-01-01-c.md":      {"news"},
+		"col/my/_posts/2020-01-02-c2.md":          nil,
+		"blog/w_posts/_posts/2020-01-01-b.md":     {"w"},
+		"blog/a/b/c/_posts/2020-01-02-abc.md":     {"a", "b", "c", "d"},
+	} {
+		if got := byPathOf(t, a, p).Tags; !slices.Equal(got, want) {
+			t.Errorf("%s: tags %q, want %q", p, got, want)
+		}
+	}
+}
+
+// TestJekyllFolderCategoriesOracle builds jekyllFoldersSite, and a site
+// with a collections_dir, with jekyll, when installed, and asks that
+// folio reads each post's tags, date and title as it publishes them.
+func TestJekyllFolderCategoriesOracle(t *testing.T) {
+	for name, files := range map[string]map[string]string{
+		"": jekyllFoldersSite,
+		"my/": {
+			"_config.yml":                    "title: C\ncollections_dir: my\n",
+			"my/news/_posts/2020-01-01-c.md": "---\ntitle: C\n---\nB\n",
+			"my/_posts/2020-01-02-c2.md":     "---\ntitle: C2\ncategories: x y\n---\nB\n",
+			"w_posts/_posts/2020-01-03-w.md": "---\ntitle: W\n---\nB\n",
+		},
+	} {
+		t.Run(name, func(t *testing.T) {
+			site := t.TempDir()
+			writeFiles(t, site, files)
+			want := jekyllPublished(t, site)
+			a, _ := loadSite(t, site)
+			if got := foliosPosts(a, name); !mapsEqual(got, want) {
+				t.Errorf("folio read\n%v\njekyll published\n%v", got, want)
+			}
+		})
+	}
 }

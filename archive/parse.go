@@ -586,6 +586,12 @@ func parse(path string, data []byte, asWritten bool, inJekyll, inHugo func() boo
 	tags := uniqueList{max: MaxTags}
 	unread := jekyllUnreadTags(m, path, inJekyll, cascades)
 	for _, k := range tagKeys {
+		if k == "categories" && isPost && !strings.HasPrefix(path, "_posts/") && !strings.HasPrefix(path, "_drafts/") &&
+			cascades != nil && inJekyll != nil && inJekyll() {
+			// a post's or draft's categories from its folders, before
+			// its front matter's, as Jekyll reads them (jekyllPathCategories)
+			tags.add(tagsOf(cascades.jekyllPathCategories(path), func(string) bool { return true }))
+		}
 		if unread[k] || jekyllBoolTag(m[k], path, inJekyll) {
 			continue
 		}

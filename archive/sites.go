@@ -642,6 +642,53 @@ func jekyllDraft(p string) (jekyllName, bool) {
 	return n, true
 }
 
+// jekyllPathCategories are the categories Jekyll gives the post (of
+// _posts/) or draft (of _drafts/) at p, of a Jekyll site (its root the
+// nearest, jekyllRootOf; none without one), from the folders on its
+// path, as a list of strings, as Jekyll 4.3.1's
+// Document#categories_from_path reads them: its path from the site's
+// collections_dir (jekyllCollectionsDir; the root when none) before the
+// first "_posts" ("_drafts" of a draft) in it, split at its slashes, but
+// for a path starting with it (_posts/x/a.md: none). Jekyll 4.3.1 as
+// oracle: news/_posts/2020-01-07-a.md was of the category news,
+// news/sub/_posts/… of news and sub, news/_drafts/… (show_drafts) of news,
+// before its front matter's categories (merged); folio read none (the
+// NOTES' "Jekyll's folder categories are not read").
+func (s *SiteRoots) jekyllPathCategories(p string) []any {
+	root, ok := s.jekyllRootOf(path.Dir(p))
+	if !ok {
+		return nil
+	}
+	special := "_posts"
+	if !inPosts(p) {
+		special = "_drafts"
+	}
+	rel := p
+	if root != "." {
+		var ok bool
+		if rel, ok = strings.CutPrefix(p, root+"/"); !ok {
+			return nil
+		}
+	}
+	if d := s.jekyllCollectionsDir(root).dir; d != "" {
+		var ok bool
+		if rel, ok = strings.CutPrefix(rel, d+"/"); !ok {
+			return nil // (Jekyll's relative_path is then the absolute path)
+		}
+	}
+	i := strings.Index(rel, special)
+	if i <= 0 {
+		return nil
+	}
+	var out []any
+	for _, c := range strings.Split(rel[:i], "/") {
+		if c != "" && c != special && c != path.Base(p) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
 // jekyllDocument reads the title and date Jekyll gives a document of a
 // collection with output (jekyllOutputs: _notes/plain-note.md of a site
 // whose _config.yml gives notes output: true) from its file name, as it

@@ -3845,7 +3845,7 @@ func TestJekyllCollectionsDir(t *testing.T) {
 		`site/col/_essays/untitled-essay.md: "Untitled Essay"  [fromdefault]`,
 		`site/col/_posts/2019-01-04-in.md: "T" 2019-01-04 []`,
 		`site/col/page.md: "T"  []`,
-		`site/col/sub/_posts/2019-01-05-insub.md: "T" 2019-01-05 []`,
+		`site/col/sub/_posts/2019-01-05-insub.md: "T" 2019-01-05 [sub]`, // its folder's category (jekyllPathCategories)
 	})
 	sameLines(t, "problems", problemLines(probs, nil), []string{
 		"site/_essays/e2.md: " + JekyllFolderMsg + " (quiet true)",

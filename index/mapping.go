@@ -629,11 +629,14 @@ import (
 // and password (archive.WithoutUserinfo, one rule with fetch's: an ftp://
 // one kept them); 289: a Jekyll post's tags or categories string splits on
 // whitespace alone, its commas kept, as Jekyll reads it (archive's
-// jekyllTagValue: "tags: foo, bar" was foo and bar, now "foo," and bar).
+// jekyllTagValue: "tags: foo, bar" was foo and bar, now "foo," and bar);
+// 290: a Jekyll post's folders above its _posts/ are its categories
+// (archive's jekyllPathCategories: news/_posts/x.md was of none, now of
+// news).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 289
+const SchemaVersion = 290
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
