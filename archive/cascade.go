@@ -847,7 +847,7 @@ func readSectionMatter(data []byte) (m matter, line int, none bool, err error) {
 				m = matter{}
 				return nil
 			}
-			m, _, decodeErr = decodeYAML(b)
+			m, _, _, decodeErr = decodeYAML(b)
 			return nil
 		}),
 		frontmatter.NewFormat("+++", "+++", func(b []byte, _ any) error { m, decodeErr = decodeTOML(b); return nil }),

@@ -1,6 +1,7 @@
 package archive
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -236,5 +237,95 @@ func TestJekyllFolderCategoriesOracle(t *testing.T) {
 				t.Errorf("folio read\n%v\njekyll published\n%v", got, want)
 			}
 		})
+	}
+}
+
+// jekyllMergeSite are posts whose front matter has merge keys (<<), for
+// TestJekyllMergeKeys and its oracle.
+var jekyllMergeSite = map[string]string{
+	"_config.yml":                   "title: S\n",
+	"_posts/2020-01-01-twice.md":    "---\ntitle: Twice\nx: &a {tags: [m1]}\ny: &b {categories: [m2]}\n<<: *a\n<<: *b\n---\nB\n",
+	"_posts/2020-01-02-override.md": "---\ntitle: Own\nx: &a {title: FromA, tags: [q]}\n<<: *a\n---\nB\n",
+	"_posts/2020-01-03-after.md":    "---\nx: &a {title: FromA, tags: [q]}\n<<: *a\ntitle: Own\n---\nB\n",
+	"_posts/2020-01-04-list.md":     "---\ntitle: Own\n<<: [{title: S1}, {title: S2, tags: [s]}]\n---\nB\n",
+	"_posts/2020-01-05-quoted.md":   "---\ntitle: Own\n\"<<\": {title: Quoted}\n---\nB\n",
+	"_posts/2020-01-06-str.md":      "---\ntitle: Own\n!!str <<: {title: Str}\n---\nB\n",
+	"_posts/2020-01-07-scalar.md":   "---\ntitle: Own\n<<: hello\n---\nB\n",
+	"_posts/2020-01-08-date.md":     "---\nx: &a {date: 2019-05-05}\n<<: *a\n---\nB\n",
+	"_posts/2020-01-09-nested.md":   "---\nx: &a {tags: [n1]}\ny: &b {<<: *a, title: Nested}\n<<: *b\n---\nB\n",
+	"_posts/2020-01-10-capital.md":  "---\ntitle: Own\n<<: {Title: Capital, tags: [c]}\n---\nB\n",
+	"_posts/2020-01-11-mixed.md":    "---\ntitle: Own\n<<: [{title: M}, 5]\n---\nB\n",
+}
+
+// A Jekyll post's merge keys (<<) are read as Jekyll 4.3.1's Ruby reads
+// them (Psych's revive_hash): each in its order, its keys over those
+// before it (as oracle: <<: *a then <<: *b gave a's tags and b's
+// categories, title: Own then <<: {title: FromA} FromA, a list's first
+// mapping over the later ones, a quoted "<<" merged, !!str << and a
+// scalar not, a merged date the post's date). folio read no merge key.
+// Outside a Jekyll site the merge keys are not read, as before; aliases
+// of aliases ten wide and five deep are read at once (each mapping read
+// once), and a mapping merging itself is an error naming its line, not a
+// hang.
+func TestJekyllMergeKeys(t *testing.T) {
+	root := t.TempDir()
+	files := map[string]string{
+		"notes/n.md":                     "---\ntitle: Own\ndate: 2020-01-01\nx: &a {title: Merged, tags: [m]}\n<<: *a\n---\nB\n",
+		"site/_posts/2020-02-01-self.md": "---\ntitle: Self\nx: &a\n  y: 1\n  <<: *a\n<<: *a\n---\nB\n",
+		"site/_posts/2020-02-02-wide.md": "---\ntitle: Wide\n" +
+			"a: &a {tags: [w]}\n" +
+			"b: &b {<<: [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]}\n" +
+			"c: &c {<<: [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]}\n" +
+			"d: &d {<<: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]}\n" +
+			"e: &e {<<: [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]}\n" +
+			"<<: [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]\n---\nB\n",
+	}
+	for p, text := range jekyllMergeSite {
+		files["site/"+p] = text
+	}
+	writeFiles(t, root, files)
+	a, probs := loadSite(t, root)
+	for p, want := range map[string]string{
+		"site/_posts/2020-01-01-twice.md":    "Twice 2020-01-01 [m1 m2]",
+		"site/_posts/2020-01-02-override.md": "FromA 2020-01-02 [q]",
+		"site/_posts/2020-01-03-after.md":    "Own 2020-01-03 [q]",
+		"site/_posts/2020-01-04-list.md":     "S1 2020-01-04 [s]",
+		"site/_posts/2020-01-05-quoted.md":   "Quoted 2020-01-05 []",
+		"site/_posts/2020-01-06-str.md":      "Own 2020-01-06 []",
+		"site/_posts/2020-01-07-scalar.md":   "Own 2020-01-07 []",
+		"site/_posts/2020-01-08-date.md":     "Date 2019-05-05 []",
+		"site/_posts/2020-01-09-nested.md":   "Nested 2020-01-09 [n1]",
+		"site/_posts/2020-01-10-capital.md":  "Own 2020-01-10 [c]",
+		"site/_posts/2020-01-11-mixed.md":    "Own 2020-01-11 []",
+		"notes/n.md":                         "Own 2020-01-01 []",
+		"site/_posts/2020-02-02-wide.md":     "Wide 2020-02-02 [w]",
+	} {
+		x := byPathOf(t, a, p)
+		if got := fmt.Sprintf("%s %s %v", x.Title, x.Date, x.Tags); got != want {
+			t.Errorf("%s: %s, want %s", p, got, want)
+		}
+	}
+	var msgs []string
+	for _, p := range probs {
+		if strings.Contains(p.Path, "2020-02-0") {
+			msgs = append(msgs, fmt.Sprintf("%s:%d: %s", p.Path, p.Line, p.Msg))
+		}
+	}
+	slices.Sort(msgs)
+	sameLines(t, "problems", msgs, []string{
+		"site/_posts/2020-02-01-self.md:5: invalid front matter: a merge key (<<) merges a mapping that holds it",
+	})
+}
+
+// TestJekyllMergeKeysOracle builds jekyllMergeSite with jekyll, when
+// installed, and asks that folio reads each post's tags, date and title
+// as it publishes them.
+func TestJekyllMergeKeysOracle(t *testing.T) {
+	site := t.TempDir()
+	writeFiles(t, site, jekyllMergeSite)
+	want := jekyllPublished(t, site)
+	a, _ := loadSite(t, site)
+	if got := foliosPosts(a, ""); !mapsEqual(got, want) {
+		t.Errorf("folio read\n%v\njekyll published\n%v", got, want)
 	}
 }

@@ -39,8 +39,11 @@ type field struct {
 	cased bool
 	// earlier is the line of the same key given before this one, which
 	// this one replaces (YAML: the last wins, as Hugo and Jekyll read
-	// it); 0 for none
+	// it); 0 for none, and for a key of a merge key's mapping (merged)
 	earlier int
+	// merged: its key is a merge key's mapping's (rubyMerge), which the
+	// same key after it replaces as no key given twice
+	merged bool
 	// hugo is the value as Hugo 0.111 decodes it, where that is not
 	// value (hugoSet): a plain YAML y, yes, on, n, no, off… is a boolean
 	// to its YAML 1.1 (yaml11Flag), and published is not Ruby's
@@ -241,11 +244,12 @@ func parse(path string, data []byte, asWritten bool, inJekyll, inHugo func() boo
 	data = jekyllDotsEnd(data)
 	var m matter
 	var lowerM matter // the YAML keys written in lower case alone; nil when all are
+	var rubyM matter  // lowerM's with the YAML's merge keys, as Ruby reads them; nil without
 	var decodeErr error
 	isTOML := false // Zola's front matter (Hugo's too)
 	isJSON := false
 	formats := []*frontmatter.Format{
-		frontmatter.NewFormat("---", "---", func(b []byte, _ any) error { m, lowerM, decodeErr = decodeYAML(b); return nil }),
+		frontmatter.NewFormat("---", "---", func(b []byte, _ any) error { m, lowerM, rubyM, decodeErr = decodeYAML(b); return nil }),
 		frontmatter.NewFormat("+++", "+++", func(b []byte, _ any) error { m, decodeErr = decodeTOML(b); isTOML = true; return nil }),
 	}
 	var body []byte
@@ -326,7 +330,7 @@ func parse(path string, data []byte, asWritten bool, inJekyll, inHugo func() boo
 		return fail(0, "cannot derive an id from the path")
 	}
 	caseNote := func(string) string { return "" }
-	if lowerM != nil && (inPosts(path) || inJekyll != nil && inJekyll()) {
+	if (lowerM != nil || rubyM != nil) && (inPosts(path) || inJekyll != nil && inJekyll()) {
 		// Jekyll reads its keys as written: `Title:` is no title, so a
 		// post's comes from its name (an oracle's report against Jekyll
 		// 4.3: folio read Title, Date and Tags as Hugo does). The site is
@@ -339,6 +343,10 @@ func parse(path string, data []byte, asWritten bool, inJekyll, inHugo func() boo
 			return ""
 		}
 		m = lowerM
+		if rubyM != nil {
+			// its merge keys (<<), which Ruby reads and folio else not
+			m = rubyM
+		}
 	}
 	if vals, page := cascades.jekyllDefaults(path); len(vals) > 0 && inJekyll != nil && inJekyll() {
 		// a Jekyll site's front matter defaults (jekylldefaults.go: an
@@ -968,40 +976,127 @@ func decodeProblem(decodeErr error, data []byte, offset int) (int, string) {
 // decodeYAML decodes YAML front matter: m keyed by its lower-cased keys,
 // as Hugo reads them, and lower, when a key read is written with a
 // capital (Title:), of the keys written in lower case alone, as Jekyll
-// reads them (nil when there is none such).
-func decodeYAML(b []byte) (m, lower matter, err error) {
+// reads them (nil when there is none such); ruby, when the mapping has a
+// merge key (<<), of the keys written in lower case alone with its
+// merges, as Jekyll reads them (rubyMerge; nil when it has none).
+func decodeYAML(b []byte) (m, lower, ruby matter, err error) {
 	if err := checkValueCount(b); err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(b, &doc); err != nil {
-		return nil, nil, yamlSyntaxError(b, err)
+		return nil, nil, nil, yamlSyntaxError(b, err)
 	}
 	if line, ok := yamlNesting(&doc, MaxNesting); !ok {
-		return nil, nil, fmt.Errorf("line %d: nested deeper than %d levels", line, MaxNesting)
+		return nil, nil, nil, fmt.Errorf("line %d: nested deeper than %d levels", line, MaxNesting)
 	}
 	m = matter{}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
-		return m, nil, nil // empty front matter: missing title/date will be reported
+		return m, nil, nil, nil // empty front matter: missing title/date will be reported
 	}
 	root := doc.Content[0]
 	if root.Kind != yaml.MappingNode {
-		return nil, nil, fmt.Errorf("line %d: front matter is not a mapping of keys to values", root.Line)
+		return nil, nil, nil, fmt.Errorf("line %d: front matter is not a mapping of keys to values", root.Line)
 	}
 	nested := matter{} // the known keys of Zola's [taxonomies] and [extra]
-	capitals, err := yamlKeys(root, m, nested, false)
+	capitals, err := yamlKeys(root, m, nested, false, nil)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	m.fill(nested)
 	if capitals {
 		lower, nested = matter{}, matter{}
-		if _, err := yamlKeys(root, lower, nested, true); err != nil {
-			return nil, nil, err
+		if _, err := yamlKeys(root, lower, nested, true, nil); err != nil {
+			return nil, nil, nil, err
 		}
 		lower.fill(nested)
 	}
-	return m, lower, nil
+	if slices.ContainsFunc(root.Content, rubyMergeKey) {
+		ruby, nested = matter{}, matter{}
+		if _, err := yamlKeys(root, ruby, nested, true, rubyMerges{}); err != nil {
+			return nil, nil, nil, err
+		}
+		ruby.fill(nested)
+	}
+	return m, lower, ruby, nil
+}
+
+// rubyMerges is what decodeYAML's merge keys have read (rubyMerge): each
+// mapping merged, by its node, read once (nil while it is being read).
+type rubyMerges map[*yaml.Node]*mergedKeys
+
+// mergedKeys are the keys of a mapping a merge key merges, read as
+// yamlKeys reads them, its Zola tables' in nested.
+type mergedKeys struct{ m, nested matter }
+
+// rubyMergeKey reports whether n, a mapping's key, is a merge key to
+// Ruby's YAML (Psych's revive_hash): << not tagged !!str, quoted or not
+// (Jekyll 4.3.1 as oracle: "<<": {title: S1} merged, !!str <<: did not).
+func rubyMergeKey(n *yaml.Node) bool {
+	return n.Kind == yaml.ScalarNode && n.Value == "<<" && !(n.Style&yaml.TaggedStyle != 0 && n.ShortTag() == "!!str")
+}
+
+// rubyMerge merges v, the value of a merge key (rubyMergeKey), into m
+// (and its Zola tables' keys into nested) as Ruby's YAML does (Psych's
+// revive_hash): a mapping's keys (an alias's too) over those before,
+// those after it over its; a list of mappings' keys the first's over the
+// later's, merged so; a list with anything but mappings, or a scalar,
+// nothing (Ruby keeps it as the key <<, which Jekyll reads as none).
+// Jekyll 4.3.1 as oracle: a post's <<: *a then <<: *b gave the tags of
+// a and the categories of b, title: Own then <<: {title: FromA} FromA,
+// <<: *a then title: Own Own, <<: [{title: S1}, {title: S2, tags: [s]}]
+// S1 and s, <<: {date: 2019-05-05} its date; folio read none of them
+// (yaml.v3 keeps the last merge key alone, under its own rules). A
+// merged key is no key given twice (field.merged). Each mapping is read
+// once (done), as Ruby builds an anchor's once: aliases of aliases ten
+// wide and five deep cost five mappings' reading; a mapping merging
+// itself, or one it is in, is an error naming the line.
+func rubyMerge(v *yaml.Node, m, nested matter, done rubyMerges) error {
+	mappings := []*yaml.Node{v}
+	if resolved := yamlAliased(v); resolved.Kind == yaml.SequenceNode {
+		mappings = slices.Clone(resolved.Content)
+		slices.Reverse(mappings) // the first's keys over the later's
+	}
+	for i, n := range mappings {
+		if mappings[i] = yamlAliased(n); mappings[i].Kind != yaml.MappingNode {
+			return nil
+		}
+	}
+	merged, mergedNested := matter{}, matter{}
+	for _, n := range mappings {
+		keys, ok := done[n]
+		if ok && keys == nil {
+			return fmt.Errorf("line %d: a merge key (<<) merges a mapping that holds it", v.Line)
+		}
+		if !ok {
+			done[n] = nil
+			keys = &mergedKeys{matter{}, matter{}}
+			if _, err := yamlKeys(n, keys.m, keys.nested, true, done); err != nil {
+				return err
+			}
+			done[n] = keys
+		}
+		maps.Copy(merged, keys.m)
+		maps.Copy(mergedNested, keys.nested)
+	}
+	for k, f := range merged {
+		f.earlier, f.merged = 0, true
+		m[k] = f
+	}
+	for k, f := range mergedNested {
+		f.earlier, f.merged = 0, true
+		nested[k] = f
+	}
+	return nil
+}
+
+// yamlAliased is the node n's alias stands for (through aliases of
+// aliases), n when it is none.
+func yamlAliased(n *yaml.Node) *yaml.Node {
+	for i := 0; n.Kind == yaml.AliasNode && n.Alias != nil && i < MaxNesting; i++ {
+		n = n.Alias
+	}
+	return n
 }
 
 // yamlSyntaxError is yaml.v3's error err for the front matter b, with the
@@ -1036,11 +1131,19 @@ func yamlSyntaxError(b []byte, err error) error {
 
 // yamlKeys decodes the known keys of the mapping node into m, and those of
 // its Zola tables (taxonomies, extra) into nested; lowerOnly, those
-// written in lower case alone. capitals is whether a key it read, or
-// passed over for lowerOnly, is written with a capital.
-func yamlKeys(node *yaml.Node, m, nested matter, lowerOnly bool) (capitals bool, err error) {
+// written in lower case alone; with merges, its merge keys' mappings
+// too, as Ruby reads them (rubyMerge; merges the mappings read). capitals is
+// whether a key it read, or passed over for lowerOnly, is written with a
+// capital.
+func yamlKeys(node *yaml.Node, m, nested matter, lowerOnly bool, merges rubyMerges) (capitals bool, err error) {
 	for i := 0; i+1 < len(node.Content); i += 2 {
 		k, v := node.Content[i], node.Content[i+1]
+		if merges != nil && rubyMergeKey(k) {
+			if err := rubyMerge(v, m, nested, merges); err != nil {
+				return false, err
+			}
+			continue
+		}
 		key := strings.ToLower(k.Value)
 		if nested != nil && zolaTables[key] && v.Kind == yaml.MappingNode {
 			if key != k.Value {
@@ -1048,7 +1151,7 @@ func yamlKeys(node *yaml.Node, m, nested matter, lowerOnly bool) (capitals bool,
 					continue
 				}
 			}
-			c, err := yamlKeys(v, nested, nil, lowerOnly)
+			c, err := yamlKeys(v, nested, nil, lowerOnly, nil)
 			if err != nil {
 				return false, err
 			}
@@ -1067,7 +1170,10 @@ func yamlKeys(node *yaml.Node, m, nested matter, lowerOnly bool) (capitals bool,
 		if err := v.Decode(&val); err != nil {
 			return false, fmt.Errorf("line %d: %s: %v", k.Line, k.Value, err)
 		}
-		f := field{value: val, line: k.Line, earlier: m[key].line, cased: key != k.Value}
+		f := field{value: val, line: k.Line, cased: key != k.Value}
+		if !m[key].merged {
+			f.earlier = m[key].line
+		}
 		switch key {
 		case "title":
 			r := rubyFlag(v, val)

@@ -632,11 +632,13 @@ import (
 // jekyllTagValue: "tags: foo, bar" was foo and bar, now "foo," and bar);
 // 290: a Jekyll post's folders above its _posts/ are its categories
 // (archive's jekyllPathCategories: news/_posts/x.md was of none, now of
-// news).
+// news); 291: a Jekyll post's YAML merge keys (<<) are read as
+// Ruby reads them (archive's rubyMerge: <<: {title: T, tags: [a]} was
+// neither).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 290
+const SchemaVersion = 291
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
