@@ -329,3 +329,64 @@ func TestJekyllMergeKeysOracle(t *testing.T) {
 		t.Errorf("folio read\n%v\njekyll published\n%v", got, want)
 	}
 }
+
+// A Jekyll config's merge keys are read as Ruby reads them
+// (rubyMergeNodes), as a front matter's are. Jekyll 4.3.1 as oracle: a
+// defaults set of <<: *a then <<: *b (a with a scope and values, b with
+// values alone) was a's scope with b's values, giving every page and post
+// b's tag d2 and not a's author; a set of values then <<: *c gave c's
+// values, the post c1 over its own. folio, by yaml.v3, read the last merge
+// key alone, the set's own keys over it: the first set no scope, no
+// default, the post the tag own. A mapping merged into itself is said
+// naming its line.
+func TestJekyllConfigMergeKeys(t *testing.T) {
+	root := t.TempDir()
+	config := "title: S\nx: &a {scope: {path: \"\"}, values: {tags: [d1], author: Ann}}\ny: &b {values: {tags: [d2]}}\n" +
+		"z: &c {scope: {path: \"_posts\"}, values: {tags: [c1]}}\n" +
+		"defaults:\n  - <<: *a\n    <<: *b\n  - values: {tags: [own]}\n    <<: *c\n"
+	writeFiles(t, root, map[string]string{
+		"site/_config.yml":            config,
+		"site/_posts/2020-01-01-p.md": "---\ntitle: P\n---\nB\n",
+		"site/page.md":                "---\ntitle: Pg\ndate: 2020-01-02\n---\nB\n",
+		"self/_config.yml":            "title: S\nx: &a\n  y: 1\n  <<: *a\n",
+		"self/_posts/2020-01-01-s.md": "---\ntitle: S\n---\nB\n",
+	})
+	a, probs := loadSite(t, root)
+	for p, want := range map[string]string{
+		"site/_posts/2020-01-01-p.md": "[c1] []",
+		"site/page.md":                "[d2] []",
+	} {
+		x := byPathOf(t, a, p)
+		if got := fmt.Sprint(x.Tags, " ", x.Authors); got != want {
+			t.Errorf("%s: tags, authors %s, want %s", p, got, want)
+		}
+	}
+	var msgs []string
+	for _, p := range probs {
+		if strings.HasPrefix(p.Path, "self/") {
+			msgs = append(msgs, fmt.Sprintf("%s:%d: %s", p.Path, p.Line, p.Msg))
+		}
+	}
+	if len(msgs) == 0 || !strings.HasPrefix(msgs[0], "self/_config.yml:4: site config cannot be decoded (a merge key (<<) merges a mapping that holds it)") {
+		t.Errorf("problems of self/: %q", msgs)
+	}
+}
+
+// TestJekyllConfigMergeKeysOracle builds TestJekyllConfigMergeKeys's site
+// with jekyll, when installed, and asks that folio reads its post's tags
+// as it publishes them.
+func TestJekyllConfigMergeKeysOracle(t *testing.T) {
+	site := t.TempDir()
+	writeFiles(t, site, map[string]string{
+		"_config.yml": "title: S\nx: &a {scope: {path: \"\"}, values: {tags: [d1]}}\ny: &b {values: {tags: [d2]}}\n" +
+			"z: &c {scope: {path: \"_posts/b\"}, values: {tags: [c1]}}\n" +
+			"defaults:\n  - <<: *a\n    <<: *b\n  - values: {tags: [own]}\n    <<: *c\n",
+		"_posts/a/2020-01-01-p.md": "---\ntitle: P\n---\nB\n",
+		"_posts/b/2020-01-02-q.md": "---\ntitle: Q\n---\nB\n",
+	})
+	want := jekyllPublished(t, site)
+	a, _ := loadSite(t, site)
+	if got := foliosPosts(a, ""); !mapsEqual(got, want) {
+		t.Errorf("folio read\n%v\njekyll published\n%v", got, want)
+	}
+}

@@ -139,11 +139,18 @@ func readSiteConfig(fsys fs.FS, p string) (map[string]any, bool, *Problem) {
 // post no tags and the categories true, beta, a page page.tags false
 // (folio, reading YAML 1.2, the tags no, on and beta); hugo 0.111.3:
 // buildDrafts: yes in hugo.yaml built the drafts. A key given twice is
-// its last value's (lastKeysWin), as Ruby and Hugo read it.
+// its last value's (lastKeysWin), as Ruby and Hugo read it; a Jekyll config's merge
+// keys (<<) are read as Ruby reads them (rubyMergeNodes).
 func decodeConfigYAML(data []byte, m *map[string]any, p string) error {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		return err
+	}
+	if jekyllConfigFile(p) {
+		budget := MaxFrontMatterValues
+		if err := rubyMergeNodes(&doc, map[*yaml.Node]bool{}, &budget); err != nil {
+			return err
+		}
 	}
 	lastKeysWin(&doc, map[*yaml.Node]bool{})
 	flag := yaml11Flag
@@ -156,6 +163,85 @@ func decodeConfigYAML(data []byte, m *map[string]any, p string) error {
 		return nil // empty
 	}
 	return doc.Decode(m)
+}
+
+// rubyMergeNodes writes each merge key (rubyMergeKey) of the mappings
+// below n (each node once) as Ruby's YAML reads it (Psych's revive_hash,
+// as rubyMerge reads a front matter's): in its place, the entries of its
+// mapping (an alias's), or of a list of mappings' last to first, their
+// own merge keys written so first, so that lastKeysWin, keeping the last
+// of a key, keeps what Ruby keeps; a merge key whose value is anything
+// else is the key << (tagged !!str, which yaml.v3 does not merge). Jekyll
+// 4.3.1 as oracle, of a _config.yml's defaults: a set of <<: *a then <<:
+// *b, a with a scope and values, b with values, was a's scope with b's
+// values; values: {tags: [own]} then <<: *c (c with values: {tags: [c1]})
+// gave the post c1. yaml.v3 read the last merge key alone, the set's own
+// keys over it (folio gave no default, then own). budget counts the
+// entries written; past it, or for a mapping merged into itself, an
+// error naming the merge key's line.
+//
+// seen holds the nodes being written (false) and written (true).
+func rubyMergeNodes(n *yaml.Node, seen map[*yaml.Node]bool, budget *int) error {
+	if n == nil {
+		return nil
+	}
+	if _, ok := seen[n]; ok {
+		return nil
+	}
+	seen[n] = false // being written: true once written
+	defer func() { seen[n] = true }()
+	for _, c := range n.Content {
+		if err := rubyMergeNodes(c, seen, budget); err != nil {
+			return err
+		}
+	}
+	if n.Kind == yaml.AliasNode {
+		return rubyMergeNodes(n.Alias, seen, budget)
+	}
+	if n.Kind != yaml.MappingNode || !slices.ContainsFunc(n.Content, rubyMergeKey) {
+		return nil
+	}
+	var out []*yaml.Node
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if !rubyMergeKey(k) {
+			out = append(out, k, v)
+			continue
+		}
+		maps := []*yaml.Node{v}
+		if resolved := yamlAliased(v); resolved.Kind == yaml.SequenceNode {
+			maps = slices.Clone(resolved.Content)
+			slices.Reverse(maps)
+		}
+		ok := true
+		for j, m := range maps {
+			if maps[j] = yamlAliased(m); maps[j].Kind != yaml.MappingNode {
+				ok = false
+			}
+		}
+		if !ok {
+			k2 := *k
+			k2.Tag, k2.Style = "!!str", k.Style|yaml.TaggedStyle
+			out = append(out, &k2, v)
+			continue
+		}
+		for _, m := range maps {
+			if err := rubyMergeNodes(m, seen, budget); err != nil {
+				return err
+			}
+			if !seen[m] {
+				// a mapping being written: one merging itself, or one it
+				// is in
+				return fmt.Errorf("yaml: line %d: a merge key (<<) merges a mapping that holds it", k.Line)
+			}
+			if *budget -= len(m.Content) / 2; *budget < 0 {
+				return fmt.Errorf("yaml: line %d: merge keys (<<) merge more than %d entries", k.Line, MaxFrontMatterValues)
+			}
+			out = append(out, m.Content...)
+		}
+	}
+	n.Content = out
+	return nil
 }
 
 // lastKeysWin drops from each mapping below n (each node once) the

@@ -634,11 +634,13 @@ import (
 // (archive's jekyllPathCategories: news/_posts/x.md was of none, now of
 // news); 291: a Jekyll post's YAML merge keys (<<) are read as
 // Ruby reads them (archive's rubyMerge: <<: {title: T, tags: [a]} was
-// neither).
+// neither); 292: a Jekyll config's merge keys are read as Ruby reads them
+// (archive's rubyMergeNodes: a defaults set's <<: *a then <<: *b was b's
+// alone, its own keys over it).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 291
+const SchemaVersion = 292
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
