@@ -184,7 +184,7 @@ func unsubscribe(fl *feedList, u string) (string, error) {
 				gone = append(gone, f.URL)
 			}
 		case archive.SameURL(f.URL, u):
-			stay = append(stay, shownURL(f.URL))
+			stay = append(stay, f.URL)
 		}
 	}
 	switch {
@@ -205,7 +205,21 @@ func unsubscribe(fl *feedList, u string) (string, error) {
 		said += fmt.Sprintf(" (the feed of %s)", shownURL(u))
 	}
 	if len(stay) > 0 {
-		said += fmt.Sprintf("; %s, a subscription of the same feed, stays (folio feeds rm removes it as written)", strings.Join(stay, " and "))
+		// each named as feeds list shows it; one shown as the entry
+		// removed is, differing in its user name and password alone, said
+		// so (a review: "unsubscribed from X; X, … stays")
+		named := make([]string, len(stay))
+		for i, f := range stay {
+			named[i] = shownURL(f)
+			if named[i] == shownURL(gone[0]) {
+				named[i] += " (with another user name and password)"
+			}
+		}
+		what, verb, it := "a subscription", "stays", "it"
+		if len(stay) > 1 {
+			what, verb, it = "subscriptions", "stay", "each"
+		}
+		said += fmt.Sprintf("; %s, %s of the same feed, %s (folio feeds rm removes %s as written)", strings.Join(named, " and "), what, verb, it)
 	}
 	return said + "\n", nil
 }

@@ -61,3 +61,37 @@ func TestFeedTwiceTheOneThatAnswersIsFetched(t *testing.T) {
 		t.Errorf("feeds list's note:\n%s", errs)
 	}
 }
+
+// TestFeedsRmSaysWhichStays: feeds rm of one of two entries of a feed
+// that differ in their user name and password alone says the other stays
+// as such, where it named it as the one removed ("unsubscribed from X; X,
+// a subscription of the same feed, stays"); two that stay are said in the
+// plural.
+func TestFeedsRmSaysWhichStays(t *testing.T) {
+	for _, c := range []struct {
+		entries []string
+		rm      string
+		want    string
+	}{
+		{[]string{"https://h.example/f.xml", "https://ann:pw@h.example/f.xml"}, "https://h.example/f.xml",
+			"unsubscribed from https://h.example/f.xml; https://h.example/f.xml (with another user name and password), a subscription of the same feed, stays (folio feeds rm removes it as written)\n"},
+		{[]string{"http://h.example/f.xml", "https://h.example/f.xml", "https://h.example/f.xml/"}, "http://h.example/f.xml",
+			"unsubscribed from http://h.example/f.xml; https://h.example/f.xml and https://h.example/f.xml/, subscriptions of the same feed, stay (folio feeds rm removes each as written)\n"},
+	} {
+		t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+		path, err := feedsPath()
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.MkdirAll(filepath.Dir(path), 0o755)
+		var data strings.Builder
+		for _, e := range c.entries {
+			data.WriteString("[[feed]]\n  url = \"" + e + "\"\n\n")
+		}
+		os.WriteFile(path, []byte(data.String()), 0o644)
+		out, errs, code := run(t, "feeds", "rm", c.rm)
+		if code != 0 || out != c.want {
+			t.Errorf("feeds rm %s of %q: exit %d\n%s%s\nwant %s", c.rm, c.entries, code, out, errs, c.want)
+		}
+	}
+}
