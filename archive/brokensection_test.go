@@ -36,6 +36,9 @@ func TestBrokenSectionPageIsSaid(t *testing.T) {
 		// a null front matter is none, as Hugo reads it
 		"content/null/_index.md": "---\nnull\n---\n",
 		"content/null/n.md":      "---\ntitle: N\ndate: 2020-01-01\n---\nx\n",
+		// classic Mac OS line ends read as parse reads a piece's
+		"content/mac/_index.md": "---\rtitle: Mac\rdraft: true\r---\r",
+		"content/mac/m.md":      "---\ntitle: M\ndate: 2020-01-01\n---\nx\n",
 	})
 	for _, how := range []string{"folder", "fs.FS"} {
 		var a *Archive
@@ -73,6 +76,9 @@ func TestBrokenSectionPageIsSaid(t *testing.T) {
 		}
 		if !slices.Contains(pieces, "content/null/n.md") {
 			t.Errorf("%s: a page under a section page of null front matter is no piece", how)
+		}
+		if slices.Contains(pieces, "content/mac/m.md") {
+			t.Errorf("%s: a page under a draft section page of CR line ends is a piece", how)
 		}
 		if slices.Contains(pieces, "content/latin/l.md") {
 			t.Errorf("%s: a page under a draft section page whose body is not UTF-8 is a piece", how)

@@ -797,7 +797,7 @@ func sectionMatter(data []byte) matter {
 
 // SectionUnreadMsg ends the message of a section page whose front matter
 // cannot be read: what folio does meanwhile.
-const SectionUnreadMsg = " (its draft and cascade are not read: the pages under it are read as if it had none, where Hugo and Zola build no site with it)"
+const SectionUnreadMsg = " (its draft and cascade are not read: the pages under it are read as if it had none)"
 
 // sectionMatterProblem is the line and message of a section page's front
 // matter that cannot be read (said by folio check and the reader's list
@@ -830,6 +830,10 @@ func readSectionMatter(data []byte) (m matter, line int, none bool, err error) {
 	// (no check of the whole file's UTF-8: a body's Latin-1 byte leaves the
 	// front matter readable, as before, and Hugo builds it; the decoders
 	// say what in the front matter is not UTF-8)
+	if bytes.IndexByte(data, '\r') >= 0 && bytes.IndexByte(data, '\n') < 0 {
+		// classic Mac OS line ends, as parse reads a piece's
+		data = bytes.ReplaceAll(data, []byte{'\r'}, []byte{'\n'})
+	}
 	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
 	if rest := bytes.TrimLeft(data, " \t\r\n"); len(rest) > 0 && rest[0] == '{' && !bytes.HasPrefix(rest, []byte("{{")) {
 		_, m, line, err := splitJSON(data, len(data)-len(rest))
