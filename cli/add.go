@@ -279,7 +279,7 @@ func printAdded(out, errw io.Writer, u string, rep *importer.Report, into string
 	for _, r := range rep.Results {
 		switch r.Action {
 		case importer.Ignored:
-			fmt.Fprintf(errw, "failed    %s: %s\n", termsafe.Quote(archive.WithoutUserinfo(u)), termsafe.Escape(r.Reason))
+			fmt.Fprintf(errw, "failed    %s: %s\n", shownURL(u), termsafe.Escape(r.Reason))
 			failed = true
 		case importer.Present:
 			again := "--force rewrites it"
@@ -329,12 +329,12 @@ func readerAdd(dir string) func(ctx context.Context, u string) (ui.AddedURL, err
 			return ui.AddedURL{}, err // the fetcher's errors name the URL
 		}
 		for _, p := range rep.Problems {
-			return ui.AddedURL{}, fmt.Errorf("%s: %s", termsafe.Quote(archive.WithoutUserinfo(u)), termsafe.Escape(p.Msg))
+			return ui.AddedURL{}, fmt.Errorf("%s: %s", shownURL(u), termsafe.Escape(p.Msg))
 		}
 		for _, r := range rep.Results {
 			switch r.Action {
 			case importer.Ignored, importer.Skipped:
-				return ui.AddedURL{}, fmt.Errorf("%s: %s", termsafe.Quote(archive.WithoutUserinfo(u)), termsafe.Escape(r.Reason))
+				return ui.AddedURL{}, fmt.Errorf("%s: %s", shownURL(u), termsafe.Escape(r.Reason))
 			case importer.Present:
 				return ui.AddedURL{Text: fmt.Sprintf("already in the archive as %s (%s); nothing written", termsafe.Quote(r.Path), termsafe.Escape(r.Reason))}, nil
 			default:
@@ -346,6 +346,6 @@ func readerAdd(dir string) func(ctx context.Context, u string) (ui.AddedURL, err
 				return ui.AddedURL{Text: msg, Written: r.Action == importer.Added || r.Action == importer.Updated}, nil
 			}
 		}
-		return ui.AddedURL{}, fmt.Errorf("%s: nothing found to add", termsafe.Quote(archive.WithoutUserinfo(u)))
+		return ui.AddedURL{}, fmt.Errorf("%s: nothing found to add", shownURL(u))
 	}
 }

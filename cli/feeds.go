@@ -140,9 +140,9 @@ func twoSubscriptionsNote(feeds []feed, j, i int) string {
 	return fmt.Sprintf("two subscriptions of one feed: %s and %s (sync fetches the first that answers; folio feeds rm %s removes the other)", a, b, b)
 }
 
-// shownURL is a subscription's URL as every feeds message and feeds list
-// say it: without the user name and password it may hold (archive.WithoutUserinfo,
-// as sync says it), quoted for the terminal. feeds.toml keeps them, for
+// shownURL is a URL as every message of folio's fetching commands (add,
+// feeds, sync) and feeds list say it: without the user name and password
+// it may hold (archive.WithoutUserinfo), quoted for the terminal. feeds.toml keeps them, for
 // sync sends them; a message or a list is read on a screen or pasted
 // into a report (feeds add of a feed subscribed to as
 // https://ann:s3cret@h.example/f.xml said "already subscribed to

@@ -111,7 +111,7 @@ not modified, and each failed feed with why) go to stdout and stderr.`,
 				f := &fl.Feed[i]
 				if j := sameFeedBefore(fl.Feed, i, func(j int) bool { return answered[j] }); j >= 0 {
 					twice++
-					say(env.Out, "[%d/%d] %s: not fetched, %s\n", i+1, len(fl.Feed), termsafe.Quote(archive.WithoutUserinfo(f.URL)), twoSubscriptionsNote(fl.Feed, j, i))
+					say(env.Out, "[%d/%d] %s: not fetched, %s\n", i+1, len(fl.Feed), shownURL(f.URL), twoSubscriptionsNote(fl.Feed, j, i))
 					_ = bar.Add(1)
 					continue
 				}
@@ -129,7 +129,7 @@ not modified, and each failed feed with why) go to stdout and stderr.`,
 				if rep != nil && !opts.DryRun {
 					f.Self, selfRead[i] = rep.Self, true
 				}
-				head := fmt.Sprintf("[%d/%d] %s: ", i+1, len(fl.Feed), termsafe.Quote(archive.WithoutUserinfo(f.URL)))
+				head := fmt.Sprintf("[%d/%d] %s: ", i+1, len(fl.Feed), shownURL(f.URL))
 				if err != nil {
 					failures = append(failures, termsafe.EscapeLines(err.Error()))
 					head += "failed; "
@@ -186,7 +186,7 @@ not modified, and each failed feed with why) go to stdout and stderr.`,
 					}
 					if feedPages > 0 {
 						pagesFailed += feedPages
-						pageFailures = append(pageFailures, fmt.Sprintf("%s: %d of its items' pages could not be had (the feed's text kept)", termsafe.Quote(archive.WithoutUserinfo(f.URL)), feedPages))
+						pageFailures = append(pageFailures, fmt.Sprintf("%s: %d of its items' pages could not be had (the feed's text kept)", shownURL(f.URL), feedPages))
 					}
 					say(env.Out, "%s", b.String())
 					for _, p := range rep.Problems {
