@@ -61,7 +61,7 @@ func LanguageTag(s string) (string, bool) {
 // name ("German": de), as LanguageTag reads them; false for anything else
 // (NoLanguage included: it is no range).
 func LanguageRange(v string) (string, bool) {
-	t, ok := LanguageTag(strings.ReplaceAll(v, "_", "-"))
+	t, ok := LanguageTag(v) // (it reads en_GB as en-GB)
 	if !ok {
 		return "", false
 	}

@@ -16,7 +16,7 @@ import (
 const MaxWordJoin = 64
 
 // WordRun is the length in bytes of the word at the start of v (at its
-// end when back is set): runes joinsWord takes, an apostrophe between
+// end when back is set): runes JoinsWord takes, an apostrophe between
 // two of them; 0 when there is none, or it is longer than MaxWordJoin
 // runes.
 func WordRun(v []byte, back bool) int {

@@ -334,7 +334,7 @@ func parse(path string, data []byte, asWritten bool, inJekyll, inHugo func() boo
 		// Jekyll reads its keys as written: `Title:` is no title, so a
 		// post's comes from its name (an oracle's report against Jekyll
 		// 4.3: folio read Title, Date and Tags as Hugo does). The site is
-		// asked only of front matter with a capitalised key.
+		// asked only of front matter with a capitalised key or a merge key.
 		hugoM := m
 		caseNote = func(k string) string {
 			if _, ok := hugoM[k]; ok {
@@ -1011,7 +1011,7 @@ func decodeYAML(b []byte) (m, lower, ruby matter, err error) {
 		}
 		lower.fill(nested)
 	}
-	if slices.ContainsFunc(root.Content, rubyMergeKey) {
+	if hasMergeKey(root) {
 		ruby, nested = matter{}, matter{}
 		if _, err := yamlKeys(root, ruby, nested, true, rubyMerges{}); err != nil {
 			return nil, nil, nil, err
@@ -1028,6 +1028,17 @@ type rubyMerges map[*yaml.Node]*mergedKeys
 // mergedKeys are the keys of a mapping a merge key merges, read as
 // yamlKeys reads them, its Zola tables' in nested.
 type mergedKeys struct{ m, nested matter }
+
+// hasMergeKey reports whether the mapping root has a merge key
+// (rubyMergeKey) among its keys (a value "<<", title: <<, is none).
+func hasMergeKey(root *yaml.Node) bool {
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		if rubyMergeKey(root.Content[i]) {
+			return true
+		}
+	}
+	return false
+}
 
 // rubyMergeKey reports whether n, a mapping's key, is a merge key to
 // Ruby's YAML (Psych's revive_hash): << not tagged !!str, quoted or not
