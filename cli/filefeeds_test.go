@@ -98,3 +98,27 @@ func TestFileFeedsOfOneSiteKeepTheirFiles(t *testing.T) {
 		t.Errorf("the shared post fetched:\n%s", s)
 	}
 }
+
+// TestFileFeedWithoutTitleIsNotNamedByItsHash: an item already written by
+// a feed read from a file whose channel has no title is "present … (same
+// URL, from a feed read from a file)", not named by the hash that keys
+// that feed (a read of the change: "from feed feed:3fa…").
+func TestFileFeedWithoutTitleIsNotNamedByItsHash(t *testing.T) {
+	dir, into := t.TempDir(), filepath.Join(t.TempDir(), "a")
+	item := `<item><title>Shared post</title><link>https://site.example/shared</link><guid>s1</guid><pubDate>Mon, 02 Jan 2023 10:00:00 GMT</pubDate><description>Text.</description></item>`
+	write := func(name, title string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(`<?xml version="1.0"?><rss version="2.0"><channel><title>`+title+`</title><link>https://site.example/</link>`+item+`</channel></rss>`), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	untitled, named := write("a.xml", ""), write("b.xml", "Named")
+	if out, errs, code := run(t, "import", untitled, "--into", into); code != 0 || !strings.Contains(out, "1 added") {
+		t.Fatalf("import %s: exit %d\n%s%s", untitled, code, out, errs)
+	}
+	out, errs, code := run(t, "import", named, "--into", into)
+	if code != 0 || !strings.Contains(out, "(same URL, from a feed read from a file)") || strings.Contains(out, "feed:") {
+		t.Errorf("import %s: exit %d\n%s%s", named, code, out, errs)
+	}
+}

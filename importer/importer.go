@@ -641,7 +641,11 @@ type imported struct {
 // (import_feed: its URL, or the outlet of a feed read from a file).
 func (h imported) sameURL(rel string) string {
 	f := h.feeds[rel]
-	if o := h.outlets[rel]; o != "" && strings.HasPrefix(f, fileFeedPrefix) {
+	if strings.HasPrefix(f, fileFeedPrefix) { // its name, never its hash
+		o := h.outlets[rel]
+		if o == "" {
+			return "same URL, from a feed read from a file"
+		}
 		f = strconv.Quote(o)
 	}
 	if f == "" {
