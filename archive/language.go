@@ -36,7 +36,13 @@ var languageKeys = []string{"language", "lang"}
 // it (en-GB, de, zh-Hans, pt-BR; "en_us" is en-US), or the tag of a
 // language's English name (German: de; languageNames); false for
 // anything else: a malformed tag, an unknown language ("xx"), und, or a
-// private one (x-…).
+// private one (x-…). It is canonical, so that one language is one tag
+// however it is written: an ISO 639-2 code is its two-letter one (deu,
+// and the bibliographic ger a library catalogue or a Zotero export
+// writes: de; bibliographicCodes), a deprecated tag its preferred value
+// (iw: he, in: id; RFC 5646 §4.5) and a suppressed script left out
+// (en-Latn-GB: en-GB). Other legacy readings (tl as fil, sh as sr-Latn)
+// are not made: the files' tag stays.
 func LanguageTag(s string) (string, bool) {
 	s = strings.TrimSpace(s)
 	if s == "" || len(s) > 64 {
@@ -45,7 +51,12 @@ func LanguageTag(s string) (string, bool) {
 	if t, ok := languageNames[strings.ToLower(s)]; ok {
 		return t, true
 	}
-	tag, err := language.Raw.Parse(s)
+	if i := strings.IndexAny(s, "-_"); i == 3 || len(s) == 3 {
+		if t, ok := bibliographicCodes[strings.ToLower(s[:3])]; ok {
+			s = t + s[3:]
+		}
+	}
+	tag, err := language.BCP47.Parse(s)
 	if err != nil {
 		return "", false
 	}
@@ -115,6 +126,17 @@ func LanguageValues(t string) []string {
 func baseOf(t string) string {
 	b, _, _ := strings.Cut(t, "-")
 	return b
+}
+
+// bibliographicCodes are ISO 639-2's bibliographic codes that differ
+// from its terminology ones (ger beside deu), with the two-letter code
+// both stand for; golang.org/x/text reads deu as de but ger as a
+// language of its own.
+var bibliographicCodes = map[string]string{
+	"alb": "sq", "arm": "hy", "baq": "eu", "bur": "my", "chi": "zh",
+	"cze": "cs", "dut": "nl", "fre": "fr", "geo": "ka", "ger": "de",
+	"gre": "el", "ice": "is", "mac": "mk", "mao": "mi", "may": "ms",
+	"per": "fa", "rum": "ro", "slo": "sk", "tib": "bo", "wel": "cy",
 }
 
 // languageNames are the English names of the common languages, in lower

@@ -40,6 +40,20 @@ func TestFrontMatterLanguage(t *testing.T) {
 		{"lang: cpp", "", ""},
 		{"lang: de-AT", "de-AT", ""},
 		{"lang: nb", "nb", ""}, // Norwegian's written standards, a Norwegian Hugo site's
+		// one language is one tag however it is written: ISO 639-2's
+		// codes, bibliographic ones too (a library catalogue's or a
+		// Zotero export's ger beside deu), deprecated tags and
+		// suppressed scripts; CLDR's legacy readings are not made
+		{"language: ger", "de", ""},
+		{"language: GER-at", "de-AT", ""},
+		{"language: deu", "de", ""},
+		{"language: fre", "fr", ""},
+		{"language: chi", "zh", ""},
+		{"language: iw", "he", ""},
+		{"language: in", "id", ""},
+		{"language: en-Latn-GB", "en-GB", ""},
+		{"language: tl", "tl", ""},
+		{"language: german", "de", ""},
 		{"lang: nn-NO", "nn-NO", ""},
 		{"lang: Afrikaans", "af", ""},
 		{"lang: sw", "", ""}, // a language, but not a common one
@@ -266,6 +280,7 @@ func TestLanguageRanges(t *testing.T) {
 		v, r string
 		ok   bool
 	}{{"en", "en", true}, {"EN-gb", "en-gb", true}, {"en_US", "en-us", true}, {"German", "de", true},
+		{"ger", "de", true}, {"fre-CA", "fr-ca", true}, {"iw", "he", true}, {"gerx", "", false},
 		{"klingon", "", false}, {"xx", "", false}, {NoLanguage, "", false}, {"", "", false}} {
 		if r, ok := LanguageRange(c.v); r != c.r || ok != c.ok {
 			t.Errorf("LanguageRange(%q) = %q, %v; want %q, %v", c.v, r, ok, c.r, c.ok)

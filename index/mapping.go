@@ -636,11 +636,12 @@ import (
 // Ruby reads them (archive's rubyMerge: <<: {title: T, tags: [a]} was
 // neither); 292: a Jekyll config's merge keys are read as Ruby reads them
 // (archive's rubyMergeNodes: a defaults set's <<: *a then <<: *b was b's
-// alone, its own keys over it).
+// alone, its own keys over it); 293: a piece's language is its canonical
+// tag (archive's LanguageTag: language: ger was ger, iw iw, now de, he).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 292
+const SchemaVersion = 293
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
