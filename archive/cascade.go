@@ -61,8 +61,12 @@ import (
 // (a helper's report: it was not read): its entries as a section page's,
 // a table's _target ignored, an array's read, as Hugo 0.111 reads them.
 //
-// Only a page in a Hugo site (InHugo) takes a cascade (Zola's _index.md
-// has none).
+// Only a page in a Hugo site (InHugo) takes a cascade, and none of a Zola
+// site (zolaSite): Zola's section front matter has no cascade (getzola/zola
+// components/content/src/front_matter/section.rs, SectionFrontMatter, its
+// unknown fields denied) and its [extra] is the templates' own, so a
+// section's [cascade] or [extra] gives its pages nothing (folio gave them
+// a [cascade]'s tags, authors, outlet and draft).
 
 func init() {
 	knownKeys["cascade"] = true // a section page's: decoded, to be read here
@@ -251,7 +255,11 @@ func (s *SiteRoots) cascade(p string) (matter, bool) {
 		return nil, false
 	}
 	lang := s.hugoLanguageKey(p)
-	zola := lang != "" && s.zolaSite(p) // a folder's draft section of any language hides it: zolaDraftSection
+	// a Zola site's section page gives its pages no cascade (its front
+	// matter has none, nor does [extra] give them keys), its draft alone
+	// hiding them; of any language: zolaDraftSection
+	zolaSite := s.zolaSite(p)
+	zola := lang != "" && zolaSite
 	// the folders above p and their cascades; none: no root asked (a
 	// read-through: every folder's roots were asked of each file parsed)
 	var dirs []string
@@ -260,6 +268,9 @@ func (s *SiteRoots) cascade(p string) (matter, bool) {
 	for dir := path.Dir(p); ; dir = path.Dir(dir) {
 		dirs = append(dirs, dir)
 		sec := s.sectionOf(dir, lang)
+		if zolaSite {
+			sec.cascade = nil
+		}
 		cascades = append(cascades, sec.cascade)
 		drafts = append(drafts, sec.draft || zola && s.zolaDraftSection(dir, p))
 		if dir == "." || dir == "/" || dir == "" {

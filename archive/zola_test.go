@@ -596,3 +596,47 @@ func patternsSize(t *testing.T, pats []string) int {
 	}
 	return n
 }
+
+// A Zola site's section page gives its pages no cascade: Zola's section
+// front matter has none (getzola/zola
+// components/content/src/front_matter/section.rs, SectionFrontMatter:
+// its fields, unknown ones denied, no cascade) and its [extra] is the
+// templates' own; its draft alone hides the pages under it
+// (zolaDraftSection). folio read a [cascade] as Hugo's: blog/a.md took
+// its tags, author and the home page's outlet, and wip/w.md was a draft
+// by its section's [cascade] draft = true. Read alone, its section pages
+// asked of the file system, the same.
+func TestZolaSectionGivesNoCascade(t *testing.T) {
+	dir := t.TempDir()
+	page := zolaPage("A", "date = 2021-01-01\n")
+	writeFiles(t, dir, map[string]string{
+		"zola/config.toml":            "base_url = \"https://z.example.org\"\ntaxonomies = [{name = \"tags\"}]\n",
+		"zola/content/_index.md":      "+++\ntitle = \"Home\"\n[cascade]\noutlet = \"Home Outlet\"\n+++\n",
+		"zola/content/blog/_index.md": "+++\ntitle = \"Blog\"\n[cascade]\ntags = [\"casc\"]\nauthor = \"Casc Author\"\n[extra]\noutlet = \"Extra Outlet\"\nauthor = \"Extra Author\"\n+++\n",
+		"zola/content/blog/a.md":      page,
+		"zola/content/wip/_index.md":  "+++\ntitle = \"W\"\n[cascade]\ndraft = true\n+++\n",
+		"zola/content/wip/w.md":       page,
+		"zola/content/old/_index.md":  "+++\ntitle = \"O\"\ndraft = true\n+++\n",
+		"zola/content/old/o.md":       page,
+	})
+	for _, how := range []string{"folder", "fs.FS"} {
+		var a *Archive
+		if how == "folder" {
+			a, _ = loadSite(t, dir)
+		} else {
+			a, _ = Load(os.DirFS(dir))
+		}
+		sameLines(t, how+": pieces", piecePaths(a), []string{"zola/content/blog/a.md", "zola/content/wip/w.md"})
+		for _, art := range a.Articles {
+			if art.Outlet != "" || len(art.Authors) != 0 || len(art.Tags) != 0 {
+				t.Errorf("%s: %s: outlet %q, authors %q, tags %q; want none", how, art.Path, art.Outlet, art.Authors, art.Tags)
+			}
+		}
+	}
+	for _, p := range []string{"zola/content/blog/a.md", "zola/content/wip/w.md"} {
+		art, probs := ParseIn(os.DirFS(dir), p, []byte(page))
+		if len(probs) != 0 || art.Outlet != "" || len(art.Authors) != 0 || len(art.Tags) != 0 {
+			t.Errorf("%s read alone: outlet %q, authors %q, tags %q, %v; want none", p, art.Outlet, art.Authors, art.Tags, probs)
+		}
+	}
+}

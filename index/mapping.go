@@ -637,11 +637,13 @@ import (
 // neither); 292: a Jekyll config's merge keys are read as Ruby reads them
 // (archive's rubyMergeNodes: a defaults set's <<: *a then <<: *b was b's
 // alone, its own keys over it); 293: a piece's language is its canonical
-// tag (archive's LanguageTag: language: ger was ger, iw iw, now de, he).
+// tag (archive's LanguageTag: language: ger was ger, iw iw, now de, he); 294: a Zola site's section page gives its
+// pages no cascade (archive's SiteRoots.cascade: a blog/_index.md's
+// [cascade] tags = ["casc"] gave blog/a.md the tag casc, now none).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 293
+const SchemaVersion = 294
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
