@@ -88,3 +88,73 @@ func TestBrokenSectionPageIsSaid(t *testing.T) {
 		}
 	}
 }
+
+// TestBrokenSectionPageTheSiteIgnoresIsNotSaid: a section page whose front
+// matter cannot be read is no problem when its site never reads it: one a
+// Hugo site's ignoreFiles match (hugo 0.111.3 as oracle: ignoreFiles =
+// ['ign/_index\.md$'] beside a content/ign/_index.md of "title:
+// [unclosed" builds the site), one in a folder a Zola site's
+// ignored_content matches (Zola reads a folder's section pages when its
+// walk meets the folder, its globs matched first: getzola/zola
+// components/site/src/lib.rs, Site::load), and one Zola reads as no
+// section (_index.de.md of a language its config lacks, _index.markdown).
+// folio said each. A draft section page in a folder ignored_content
+// matches hides nothing (its pages are matched each by its own path); a
+// glob matching the _index.md file alone changes nothing, its draft
+// hiding the section's pages, its broken front matter said.
+func TestBrokenSectionPageTheSiteIgnoresIsNotSaid(t *testing.T) {
+	root := t.TempDir()
+	broken := "---\ntitle: [unclosed\n---\n"
+	zpage := zolaPage("P", "date = 2021-01-01\n")
+	writeFiles(t, root, map[string]string{
+		"hugo/hugo.toml":                    "baseURL = 'https://e.org/'\nignoreFiles = ['ign/_index\\.md$', 'skip$']\n",
+		"hugo/content/ign/_index.md":        broken,
+		"hugo/content/ign/i.md":             "---\ntitle: I\ndate: 2020-01-01\n---\nx\n",
+		"hugo/content/skip/_index.md":       broken,
+		"hugo/content/said/_index.md":       broken,
+		"zola/config.toml":                  "base_url = \"https://z.example.org\"\nignored_content = [\"*/content/drafts\", \"*/content/hid\", \"*/file/_index.md\", \"*/content/gone/_index.md\"]\n",
+		"zola/content/drafts/_index.md":     broken,
+		"zola/content/drafts/d.md":          zpage,
+		"zola/content/hid/_index.md":        "+++\ntitle = \"H\"\ndraft = true\n+++\n",
+		"zola/content/hid/h.md":             zpage,
+		"zola/content/lang/_index.de.md":    broken,
+		"zola/content/lang/_index.markdown": broken,
+		"zola/content/lang/l.md":            zpage,
+		"zola/content/file/_index.md":       "+++\ntitle = \"F\"\ndraft = true\n+++\n",
+		"zola/content/file/f.md":            zpage,
+		"zola/content/gone/_index.md":       broken,
+		"zola/content/open/_index.md":       broken,
+	})
+	for _, how := range []string{"folder", "fs.FS"} {
+		var a *Archive
+		var probs []Problem
+		if how == "folder" {
+			a, probs = loadSite(t, root)
+		} else {
+			a, probs = Load(os.DirFS(root))
+		}
+		var said []string
+		for _, p := range probs {
+			if strings.HasPrefix(p.Msg, SectionPageMsg+": invalid front matter: ") {
+				said = append(said, p.Path)
+			}
+		}
+		sameLines(t, how+": said", said, []string{"hugo/content/said/_index.md", "zola/content/gone/_index.md", "zola/content/open/_index.md"})
+		pieces := piecePaths(a)
+		for _, p := range []string{"hugo/content/ign/i.md", "zola/content/drafts/d.md", "zola/content/hid/h.md", "zola/content/lang/l.md"} {
+			if !slices.Contains(pieces, p) {
+				t.Errorf("%s: %s is no piece: %v", how, p, pieces)
+			}
+		}
+		if slices.Contains(pieces, "zola/content/file/f.md") {
+			t.Errorf("%s: a page under a draft section whose _index.md alone a glob matches is a piece", how)
+		}
+	}
+	// read alone, its section pages asked of the file system
+	for p, hidden := range map[string]bool{"zola/content/hid/h.md": false, "zola/content/file/f.md": true} {
+		_, probs := ParseIn(os.DirFS(root), p, []byte(zpage))
+		if got := len(probs) == 1 && probs[0].Msg == ZolaDraftSectionMsg; got != hidden {
+			t.Errorf("%s read alone: %v, hidden by a draft section %v", p, probs, hidden)
+		}
+	}
+}

@@ -92,15 +92,14 @@ var cascadeNames = []string{"_index.htm", "_index.html", "_index.markdown", "_in
 func sectionKey(dir, lang string) string { return dir + "\x00" + lang }
 
 // KnowSections tells s the archive's section pages (paths, of a scan's
-// files: those IsSectionPage says are, but one its site's ignoreFiles
-// match: hugoIgnored, and in a Zola site one Zola reads as none:
-// zolaSection), so that a folder's is looked up, not asked of the
+// files: those IsSectionPage says are, but one its site never reads:
+// sectionUnread), so that a folder's is looked up, not asked of the
 // file system; and forgets the cascades read so far, the section pages
 // having perhaps changed.
 func (s *SiteRoots) KnowSections(paths []string) {
 	sections := map[string]string{}
 	for _, p := range paths {
-		if s.IsSectionPage(p) && !s.hugoIgnored(p) && (!s.zolaSite(p) || s.zolaSection(p)) {
+		if s.IsSectionPage(p) && !s.sectionUnread(p) {
 			lang := s.hugoLanguageKey(p)
 			if k := sectionKey(path.Dir(p), lang); sectionBefore(p, sections[k], lang) {
 				sections[k] = p
@@ -193,18 +192,28 @@ func (s *SiteRoots) sectionPage(dir, lang string) string {
 }
 
 // hugoReadsSection reports whether the file at p is a section page of the
-// pages of the language lang (sectionKey) that Hugo reads: a regular
-// file, an _index.html one the scan lists, its site's ignoreFiles not
-// matching it.
+// pages of the language lang (sectionKey) that Hugo (or Zola) reads: a
+// regular file, an _index.html one the scan lists, one its site reads
+// (sectionUnread).
 func (s *SiteRoots) hugoReadsSection(p, lang string) bool {
-	if !s.IsSectionPage(p) || s.hugoLanguageKey(p) != lang || s.zolaSite(p) && !s.zolaSection(p) {
+	if !s.IsSectionPage(p) || s.hugoLanguageKey(p) != lang {
 		return false
 	}
 	if IsHTMLSectionName(path.Base(p)) && !hugoHTMLSectionAt(path.Dir(p), s.inHugoRoot, s.hugoContentFolders) {
 		return false // not a page to Hugo: none the scan lists
 	}
 	st, err := fs.Stat(s.fsys, p)
-	return err == nil && st.Mode().IsRegular() && !s.hugoIgnored(p)
+	return err == nil && st.Mode().IsRegular() && !s.sectionUnread(p)
+}
+
+// sectionUnread reports whether the section page at p (IsSectionPage) is
+// one its site never reads: one its Hugo site's ignoreFiles match
+// (hugoIgnored), or in a Zola site one Zola reads as no section
+// (zolaSection) or whose folder its ignored_content matches
+// (zolaIgnoredSection). Its draft and cascade give nothing, and its front
+// matter that cannot be read is no problem of the site's (parse).
+func (s *SiteRoots) sectionUnread(p string) bool {
+	return s.hugoIgnored(p) || s.zolaSite(p) && (!s.zolaSection(p) || s.zolaIgnoredSection(p))
 }
 
 // section is what a section page gives the pages under its folder: its

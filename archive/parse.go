@@ -168,7 +168,10 @@ func parse(path string, data []byte, asWritten bool, inJekyll, inHugo func() boo
 		return Article{}, append(probs, Problem{Path: path, Line: line, Msg: fmt.Sprintf(format, args...), Fatal: true})
 	}
 	if IsSectionPageIn(path, inHugo) {
-		if line, msg, ok := sectionMatterProblem(data); ok {
+		if line, msg, ok := sectionMatterProblem(data); ok && !cascades.sectionUnread(path) {
+			// said where the site reads it alone (its ignoreFiles, or
+			// Zola's ignored_content or allowed names, leave the site
+			// reading none: sectionUnread)
 			// said, not quiet: the site's own generator refuses it
 			return Article{}, []Problem{{Path: path, Line: line, Msg: SectionPageMsg + ": invalid front matter: " + msg + SectionUnreadMsg, Fatal: true}}
 		}

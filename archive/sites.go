@@ -1164,13 +1164,37 @@ func (s *SiteRoots) hugoIgnored(p string) bool {
 		// made a rebuild 4.8 s)
 		if s.zolaSite(p) {
 			// Zola matches a page's own path alone, its absolute one
-			// (zolaAbsRoot), and reads every section page
-			// (getzola/zola components/site/src/lib.rs, Site::load: its
-			// ignored_content_globset filters page_entries, not
-			// section_entries)
+			// (zolaAbsRoot); a section page is read by its folder's
+			// path: zolaIgnoredSection
 			return !strings.HasPrefix(path.Base(p), "_index.") && ig.match(s.zolaAbsRoot()+"/"+p)
 		}
 		return ig.match("/"+p) || s.hugoIgnoredFolder(ig, path.Dir(p), dir)
+	}
+	return false
+}
+
+// zolaIgnoredSection reports whether the section page at p of a Zola site
+// is in a folder its ignored_content globs match, by its absolute path
+// (zolaAbsRoot) as a page's: Zola reads a folder's section pages when its
+// walk meets the folder, after its globs are matched against the folder's
+// own path, and passes over the _index files it meets later
+// (getzola/zola components/site/src/lib.rs, Site::load: "ignore excluded
+// content", ignored_content_globset is_match of the walked path, then
+// "we process a section when we encounter the dir"), so a glob matching
+// content/drafts reads no drafts/_index.md: its draft hides nothing
+// (the walk goes on into the folder: its pages are matched each by its
+// own path) and its front matter that cannot be read is no problem of
+// the site's. A glob matching the _index.md file alone changes nothing.
+func (s *SiteRoots) zolaIgnoredSection(p string) bool {
+	if s == nil || s.fsys == nil || !s.zolaSite(p) {
+		return false
+	}
+	dir := path.Dir(p)
+	for d := dir; d != "." && d != "/" && d != ""; d = path.Dir(d) {
+		if root, ok := s.hugoContentRootOf(d); ok {
+			ig := s.hugoIgnores(root)
+			return ig != nil && ig.match(s.zolaAbsRoot()+"/"+dir)
+		}
 	}
 	return false
 }
