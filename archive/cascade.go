@@ -13,7 +13,6 @@ import (
 	"strings"
 
 	"github.com/adrg/frontmatter"
-	"gopkg.in/yaml.v3"
 )
 
 // Hugo's cascade: a section page (_index.md, _index.html: IsSectionPage)
@@ -832,17 +831,6 @@ func sectionMatterProblem(data []byte) (line int, msg string, ok bool) {
 	return line, err.Error(), true
 }
 
-// yamlNull reports whether the YAML document b is a null alone (`null`,
-// `~`, `Null`, `NULL`, or nothing but comments around one).
-func yamlNull(b []byte) bool {
-	var v any
-	var n yaml.Node
-	if yaml.Unmarshal(b, &n) != nil || yaml.Unmarshal(b, &v) != nil {
-		return false
-	}
-	return v == nil && len(n.Content) > 0
-}
-
 // readSectionMatter decodes a section page's front matter: the matter, or
 // the line and error of what cannot be read; none when it has no front
 // matter.
@@ -866,14 +854,7 @@ func readSectionMatter(data []byte) (m matter, line int, none bool, err error) {
 	data = jekyllDotsEnd(data)
 	var decodeErr error
 	formats := []*frontmatter.Format{
-		frontmatter.NewFormat("---", "---", func(b []byte, _ any) error {
-			if yamlNull(b) { // `null` or `~`: no keys, as Hugo reads it
-				m = matter{}
-				return nil
-			}
-			m, _, _, decodeErr = decodeYAML(b)
-			return nil
-		}),
+		frontmatter.NewFormat("---", "---", func(b []byte, _ any) error { m, _, _, decodeErr = decodeYAML(b); return nil }),
 		frontmatter.NewFormat("+++", "+++", func(b []byte, _ any) error { m, decodeErr = decodeTOML(b); return nil }),
 	}
 	_, err = frontmatter.MustParse(bytes.NewReader(data), nil, formats...)

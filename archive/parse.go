@@ -998,6 +998,13 @@ func decodeYAML(b []byte) (m, lower, ruby matter, err error) {
 		return m, nil, nil, nil // empty front matter: missing title/date will be reported
 	}
 	root := doc.Content[0]
+	if root.Kind == yaml.ScalarNode && root.ShortTag() == "!!null" {
+		// `null`, `~` (comments around it or not): no keys, as Hugo
+		// 0.111.3 reads a page's (as oracle: ---\nnull\n--- published,
+		// untitled and undated, as ---\n---); folio read a section
+		// page's so, a piece's as "not a mapping"
+		return m, nil, nil, nil
+	}
 	if root.Kind != yaml.MappingNode {
 		return nil, nil, nil, fmt.Errorf("line %d: front matter is not a mapping of keys to values", root.Line)
 	}

@@ -705,3 +705,51 @@ func TestSummaryImagesKeepTheirAlt(t *testing.T) {
 		}
 	}
 }
+
+// TestNullFrontMatterIsNone: YAML front matter of a null alone (null, ~,
+// NULL, a comment beside it) has no keys, as Hugo 0.111.3 reads it (as
+// oracle: a content/sec/n.md of ---\nnull\n--- and of ---\n~\n--- were
+// published, untitled and undated, as ---\n--- is) and as folio read a
+// section page's: a piece's is read as empty front matter's, in a Hugo
+// site a piece titled by its name, elsewhere the problems of ---\n---.
+// folio said "front matter is not a mapping of keys to values". A quoted
+// "null" is a string, still no mapping.
+func TestNullFrontMatterIsNone(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{"site/hugo.toml": "baseURL = 'https://e.org/'\n"}
+	nulls := []string{"null", "~", "NULL", "# none\nnull # here"}
+	for i, n := range nulls {
+		files[fmt.Sprintf("site/content/sec/n%d.md", i)] = "---\n" + n + "\n---\nBody.\n"
+		files[fmt.Sprintf("notes/n%d.md", i)] = "---\n" + n + "\n---\nBody.\n"
+	}
+	files["site/content/sec/q.md"] = "---\n\"null\"\n---\nBody.\n"
+	writeFiles(t, dir, files)
+	a, probs := loadSite(t, dir)
+	for i := range nulls {
+		art, ok := a.Get(fmt.Sprintf("site/content/sec/n%d", i))
+		if !ok || art.Title != fmt.Sprintf("n%d", i) {
+			t.Errorf("%q in a Hugo site: %+v (%v), want a piece titled by its name", nulls[i], art, ok)
+		}
+	}
+	msgs := map[string][]string{}
+	for _, p := range probs {
+		msgs[p.Path] = append(msgs[p.Path], p.Msg)
+	}
+	if m := msgs["site/content/sec/q.md"]; len(m) != 1 || !strings.Contains(m[0], "not a mapping") {
+		t.Errorf("a quoted null: %q, want not a mapping", m)
+	}
+	_, empty := Parse("notes/e.md", []byte("---\n---\nBody.\n"))
+	for i, n := range nulls {
+		p := fmt.Sprintf("notes/n%d.md", i)
+		_, got := Parse(p, []byte("---\n"+n+"\n---\nBody.\n"))
+		if len(got) != len(empty) {
+			t.Errorf("%q outside a site: %v, want as empty front matter's %v", n, got, empty)
+			continue
+		}
+		for k := range got {
+			if got[k].Msg != empty[k].Msg || got[k].Fatal != empty[k].Fatal {
+				t.Errorf("%q outside a site: %v, want as empty front matter's %v", n, got, empty)
+			}
+		}
+	}
+}

@@ -644,11 +644,14 @@ import (
 // (archive's sectionUnread: an _index.md Hugo's ignoreFiles match, or in
 // a Zola folder its ignored_content matches, or a Zola _index.de.md of a
 // language it lacks, of broken front matter was said; a draft one in a
-// folder ignored_content matches hid its pages, now neither).
+// folder ignored_content matches hid its pages, now neither); 295: a
+// piece's YAML front matter of a null alone has no keys, as Hugo reads it
+// (archive's decodeYAML: ---\nnull\n--- was "not a mapping", now read as
+// ---\n---).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 294
+const SchemaVersion = 295
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
