@@ -1,10 +1,12 @@
 package archive
 
 import (
+	"maps"
 	"os"
 	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 )
 
 // TestBrokenSectionPageIsSaid: a section page whose front matter cannot
@@ -155,6 +157,56 @@ func TestBrokenSectionPageTheSiteIgnoresIsNotSaid(t *testing.T) {
 		_, probs := ParseIn(os.DirFS(root), p, []byte(zpage))
 		if got := len(probs) == 1 && probs[0].Msg == ZolaDraftSectionMsg; got != hidden {
 			t.Errorf("%s read alone: %v, hidden by a draft section %v", p, probs, hidden)
+		}
+	}
+}
+
+// TestSectionPageIsDecodedOnce: a section page's front matter is decoded
+// once for both its problem (parse) and what it gives the pages under it
+// (sectionOf), in either order; it was decoded for each. A text changed
+// between the two reads is decoded again.
+func TestSectionPageIsDecodedOnce(t *testing.T) {
+	page := func(title string) *fstest.MapFile {
+		return &fstest.MapFile{Data: []byte("---\ntitle: " + title + "\ndate: 2020-01-01\n---\nx\n")}
+	}
+	fsys := fstest.MapFS{
+		"hugo.toml":           {Data: []byte("baseURL = 'https://e.org/'\n")},
+		"content/_index.md":   {Data: []byte("---\ntitle: Home\ncascade:\n  outlet: Home Outlet\n---\n")},
+		"content/a/_index.md": {Data: []byte("---\ntitle: A\ncascade:\n  tags: [casc]\n---\n")},
+		"content/a/x.md":      page("X"),
+		"content/b/_index.md": {Data: []byte("---\ntitle: [unclosed\n---\n")},
+		"content/b/y.md":      page("Y"),
+		"content/c/_index.md": {Data: []byte("+++\ntitle = 'C'\ndraft = true\n+++\n")},
+		"content/c/z.md":      page("Z"),
+	}
+	for _, sectionsFirst := range []bool{true, false} {
+		paths := slices.Sorted(maps.Keys(fsys))
+		if !sectionsFirst {
+			slices.Reverse(paths) // content/c/z.md before content/c/_index.md
+		}
+		s := NewSiteRoots(fsys)
+		s.KnowSections(paths)
+		got := map[string]string{}
+		for _, p := range paths {
+			a, probs := parseFileIn(fsys, s, p)
+			switch {
+			case a.ID != "":
+				got[p] = a.Outlet + "|" + strings.Join(a.Tags, ",")
+			case len(probs) > 0:
+				got[p] = probs[0].Msg
+			}
+		}
+		if got["content/a/x.md"] != "Home Outlet|casc" || got["content/b/y.md"] != "Home Outlet|" || got["content/c/z.md"] != HugoDraftSectionMsg ||
+			!strings.HasPrefix(got["content/b/_index.md"], SectionPageMsg+": invalid front matter: ") {
+			t.Errorf("sections first %v: %q", sectionsFirst, got)
+		}
+		if n := s.sectionDecodes.Load(); n != 4 {
+			t.Errorf("sections first %v: %d section pages decoded, want 4, each once", sectionsFirst, n)
+		}
+		// a text changed is decoded again
+		s.sectionReadOf("content/a/_index.md", []byte("---\ntitle: A2\n---\n"))
+		if n := s.sectionDecodes.Load(); n != 5 {
+			t.Errorf("sections first %v: a changed text: %d decoded, want 5", sectionsFirst, n)
 		}
 	}
 }

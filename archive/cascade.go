@@ -1,18 +1,16 @@
 package archive
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"hash/fnv"
+	"hash/maphash"
 	"io/fs"
 	"maps"
 	"path"
 	"regexp"
 	"slices"
 	"strings"
-
-	"github.com/adrg/frontmatter"
 )
 
 // Hugo's cascade: a section page (_index.md, _index.html: IsSectionPage)
@@ -237,7 +235,7 @@ func (s *SiteRoots) sectionOf(dir, lang string) section {
 	}
 	if p := s.sectionPage(dir, lang); p != "" {
 		if data, err := ReadFile(s.fsys, p); err == nil {
-			c = sectionOfData(data)
+			c = s.sectionReadOf(p, data).sec
 			if !ownSectionPage(p, lang) {
 				c.cascade = nil // a page to Hugo: its draft alone (ownSectionPage)
 			}
@@ -744,18 +742,6 @@ func fieldKeysOf(k string) []string {
 	return nil
 }
 
-// sectionOfData is the section of a section page's front matter (data):
-// its cascade's entries, each with its known keys, lower-cased, with no
-// line, and whether it is a draft; zero for front matter that cannot be
-// read.
-func sectionOfData(data []byte) section {
-	m := sectionMatter(data)
-	if m == nil {
-		return section{}
-	}
-	return section{cascade: cascadeEntries(m["cascade"].value), draft: m.isDraft(false, nil, func() bool { return true })}
-}
-
 // cascadeEntries are the entries of a cascade's value: a map, or Hugo's
 // list of them, each perhaps with a _target.
 func cascadeEntries(v any) []cascadeEntry {
@@ -807,77 +793,79 @@ func cascadeEntries(v any) []cascadeEntry {
 	return out
 }
 
-// sectionMatter is the decoded front matter of a section page (YAML, TOML
-// or JSON, as Parse reads a piece's), nil when it cannot be read.
-func sectionMatter(data []byte) matter {
-	m, _, _, _ := readSectionMatter(data)
-	return m
-}
-
 // SectionUnreadMsg ends the message of a section page whose front matter
 // cannot be read: what folio does meanwhile.
 const SectionUnreadMsg = " (its draft and cascade are not read: the pages under it are read as if it had none)"
 
-// sectionMatterProblem is the line and message of a section page's front
-// matter that cannot be read (said by folio check and the reader's list
-// of skipped files: Hugo and Zola refuse to build the site; folio reads
-// the pages under it as if it had none, sectionOfData); ok false when it
-// reads, or when the page has none (Hugo's section page may be empty).
-func sectionMatterProblem(data []byte) (line int, msg string, ok bool) {
-	_, line, none, err := readSectionMatter(data)
-	if err == nil || none {
-		return 0, "", false
-	}
-	return line, err.Error(), true
+// sectionRead is a section page's front matter read (readSection): what
+// it gives the pages under it, or the line and message of what cannot be
+// read (bad: said by folio check and the reader's list of skipped files,
+// Hugo and Zola refusing to build the site; folio reads the pages under
+// it as if it had none). A page without front matter is none bad (Hugo's
+// section page may be empty) and gives nothing.
+type sectionRead struct {
+	sec  section
+	line int
+	msg  string
+	bad  bool
 }
 
-// readSectionMatter decodes a section page's front matter: the matter, or
-// the line and error of what cannot be read; none when it has no front
-// matter.
-func readSectionMatter(data []byte) (m matter, line int, none bool, err error) {
-	// (no check of the whole file's UTF-8: a body's Latin-1 byte leaves the
-	// front matter readable, as before, and Hugo builds it; the decoders
-	// say what in the front matter is not UTF-8)
-	if bytes.IndexByte(data, '\r') >= 0 && bytes.IndexByte(data, '\n') < 0 {
-		// classic Mac OS line ends, as parse reads a piece's
-		data = bytes.ReplaceAll(data, []byte{'\r'}, []byte{'\n'})
-	}
-	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
-	if rest := bytes.TrimLeft(data, " \t\r\n"); len(rest) > 0 && rest[0] == '{' && !bytes.HasPrefix(rest, []byte("{{")) {
-		_, m, line, err := splitJSON(data, len(data)-len(rest))
-		if err != nil {
-			return nil, line, false, errors.New(cleanDecodeError(err))
-		}
-		return m, 0, false, nil
-	}
-	offset := firstContentLine(data)
-	data = jekyllDotsEnd(data)
-	var decodeErr error
-	formats := []*frontmatter.Format{
-		frontmatter.NewFormat("---", "---", func(b []byte, _ any) error { m, _, _, decodeErr = decodeYAML(b); return nil }),
-		frontmatter.NewFormat("+++", "+++", func(b []byte, _ any) error { m, decodeErr = decodeTOML(b); return nil }),
-	}
-	_, err = frontmatter.MustParse(bytes.NewReader(data), nil, formats...)
+// readSection reads the section page data: its front matter split and
+// decoded as a piece's (splitFrontMatter).
+func readSection(data []byte) sectionRead {
+	fm, err := splitFrontMatter(data)
+	var bad *frontMatterError
 	switch {
-	case errors.Is(err, frontmatter.ErrNotFound) && (bytes.HasPrefix(bytes.TrimSpace(data), []byte("---")) || bytes.HasPrefix(bytes.TrimSpace(data), []byte("+++"))):
-		return nil, offset, false, errors.New("front matter is not closed")
-	case errors.Is(err, frontmatter.ErrNotFound):
-		return nil, 0, true, err
+	case errors.As(err, &bad):
+		return sectionRead{line: bad.line, msg: bad.Error(), bad: true}
 	case err != nil:
-		return nil, 0, false, err
-	case decodeErr != nil:
-		line, msg := decodeProblem(decodeErr, data, offset)
-		return nil, line, false, errors.New(msg)
+		return sectionRead{}
 	}
-	return m, 0, false, nil
+	return sectionRead{sec: section{cascade: cascadeEntries(fm.m["cascade"].value), draft: fm.m.isDraft(false, nil, func() bool { return true })}}
 }
+
+// sectionReadOf is readSection of the section page at p, whose text is
+// data, decoded once for both its problem (parse) and what it gives the
+// pages under it (sectionOf): remembered by its path with a hash of its
+// text, so that a text changed between the two reads is decoded again.
+func (s *SiteRoots) sectionReadOf(p string, data []byte) sectionRead {
+	if s == nil {
+		return readSection(data)
+	}
+	sum := maphash.Bytes(sectionSeed, data)
+	s.mu.Lock()
+	r, ok := s.sectionReads[p]
+	s.mu.Unlock()
+	if ok && r.sum == sum {
+		return r.read
+	}
+	read := readSection(data)
+	s.sectionDecodes.Add(1)
+	s.mu.Lock()
+	if s.sectionReads == nil {
+		s.sectionReads = map[string]sectionReadMemo{}
+	}
+	s.sectionReads[p] = sectionReadMemo{sum: sum, read: read}
+	s.mu.Unlock()
+	return read
+}
+
+// sectionReadMemo is a section page's read, with the hash of the text
+// read (sectionReadOf).
+type sectionReadMemo struct {
+	sum  uint64
+	read sectionRead
+}
+
+// sectionSeed seeds the hash of a section page's text (sectionReadOf).
+var sectionSeed = maphash.MakeSeed()
 
 // CascadeSum sums what the section page data gives the pages under it:
 // its cascade (Hugo's, as pages take it) and whether it is a draft; 0 for
 // neither. The index re-reads the pieces under a section page whose sum
 // changed.
 func CascadeSum(data []byte) uint32 {
-	sec := sectionOfData(data)
+	sec := readSection(data).sec
 	sum := cascadeSum(sec.cascade)
 	if sec.draft {
 		h := fnv.New32a()

@@ -168,12 +168,12 @@ func parse(path string, data []byte, asWritten bool, inJekyll, inHugo func() boo
 		return Article{}, append(probs, Problem{Path: path, Line: line, Msg: fmt.Sprintf(format, args...), Fatal: true})
 	}
 	if IsSectionPageIn(path, inHugo) {
-		if line, msg, ok := sectionMatterProblem(data); ok && !cascades.sectionUnread(path) {
+		if r := cascades.sectionReadOf(path, data); r.bad && !cascades.sectionUnread(path) {
 			// said where the site reads it alone (its ignoreFiles, or
 			// Zola's ignored_content or allowed names, leave the site
 			// reading none: sectionUnread)
 			// said, not quiet: the site's own generator refuses it
-			return Article{}, []Problem{{Path: path, Line: line, Msg: SectionPageMsg + ": invalid front matter: " + msg + SectionUnreadMsg, Fatal: true}}
+			return Article{}, []Problem{{Path: path, Line: r.line, Msg: SectionPageMsg + ": invalid front matter: " + r.msg + SectionUnreadMsg, Fatal: true}}
 		}
 		return Article{}, []Problem{{Path: path, Msg: SectionPageMsg, Fatal: true, Quiet: true}}
 	}
@@ -232,67 +232,38 @@ func parse(path string, data []byte, asWritten bool, inJekyll, inHugo func() boo
 	if line, ok := firstBinaryLine(data); ok {
 		return fail(line, "not a text file (NUL or other binary bytes)")
 	}
-	if bytes.IndexByte(data, '\r') >= 0 && bytes.IndexByte(data, '\n') < 0 {
-		// classic Mac OS line ends, a CR alone: as a site's Markdown
-		// reader takes them (CommonMark's line ending), not one line
-		// whose front matter "is not closed" (a helper's report)
-		data = bytes.ReplaceAll(data, []byte{'\r'}, []byte{'\n'})
-	}
+	data = macLineEnds(data)
 	if !utf8.Valid(data) {
 		return fail(firstInvalidUTF8Line(data), "invalid UTF-8")
 	}
-	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
-
-	offset := firstContentLine(data) // front matter line 1 is file line offset+1
-	data = jekyllDotsEnd(data)
-	var m matter
-	var lowerM matter // the YAML keys written in lower case alone; nil when all are
-	var rubyM matter  // lowerM's with the YAML's merge keys, as Ruby reads them; nil without
-	var decodeErr error
-	isTOML := false // Zola's front matter (Hugo's too)
-	isJSON := false
-	formats := []*frontmatter.Format{
-		frontmatter.NewFormat("---", "---", func(b []byte, _ any) error { m, lowerM, rubyM, decodeErr = decodeYAML(b); return nil }),
-		frontmatter.NewFormat("+++", "+++", func(b []byte, _ any) error { m, decodeErr = decodeTOML(b); isTOML = true; return nil }),
-	}
-	var body []byte
-	var err error
-	if rest := bytes.TrimLeft(data, " \t\r\n"); len(rest) > 0 && rest[0] == '{' && !bytes.HasPrefix(rest, []byte("{{")) {
-		// Hugo's JSON front matter: one object, to its closing brace
-		var line int
-		isJSON = true
-		body, m, line, decodeErr = splitJSON(data, len(data)-len(rest))
-		if decodeErr != nil {
-			return fail(line, "invalid front matter: %s", cleanDecodeError(decodeErr))
-		}
-	} else {
-		body, err = frontmatter.MustParse(bytes.NewReader(data), nil, formats...)
-	}
+	fm, err := splitFrontMatter(data)
+	data, offset := fm.data, fm.offset // front matter line 1 is file line offset+1
+	m, body := fm.m, fm.body
+	lowerM := fm.lower  // the YAML keys written in lower case alone; nil when all are
+	rubyM := fm.ruby    // lowerM's with the YAML's merge keys, as Ruby reads them; nil without
+	isTOML := fm.isTOML // Zola's front matter (Hugo's too)
+	isJSON := fm.isJSON
+	var bad *frontMatterError
 	switch {
-	case errors.Is(err, frontmatter.ErrNotFound) && bytes.HasPrefix(bytes.TrimSpace(data), []byte("---")),
-		errors.Is(err, frontmatter.ErrNotFound) && bytes.HasPrefix(bytes.TrimSpace(data), []byte("+++")):
-		return fail(offset, "front matter is not closed")
-	case errors.Is(err, frontmatter.ErrNotFound) && isDatedPost(path):
+	case errors.As(err, &bad) && bad.unclosed:
+		return fail(bad.line, "front matter is not closed")
+	case errors.As(err, &bad):
+		return fail(bad.line, "invalid front matter: %s", bad.msg)
+	case err != nil && isDatedPost(path):
 		// a post of Jekyll's _posts folder without front matter: Jekyll
 		// publishes it, its date and title from its name (a helper's
 		// report: folio skipped it)
-		m, body, err = matter{}, data, nil
-	case errors.Is(err, frontmatter.ErrNotFound) && inHugo != nil && inHugo():
+		m, body = matter{}, data
+	case err != nil && inHugo != nil && inHugo():
 		// Hugo publishes a page without front matter, untitled and
 		// undated (an oracle's report against Hugo 0.111: a problem)
-		m, body, err = matter{}, data, nil
-	case errors.Is(err, frontmatter.ErrNotFound) && inJekyll != nil && inJekyll():
+		m, body = matter{}, data
+	case err != nil && inJekyll != nil && inJekyll():
 		// Jekyll copies a file without front matter as it is, a static
 		// file, no page (an oracle's report against Jekyll 4.3)
 		return Article{}, []Problem{{Path: path, Msg: JekyllStaticMsg, Fatal: true, Quiet: true}}
-	case errors.Is(err, frontmatter.ErrNotFound):
-		return fail(1, "no front matter (a file must start with --- YAML, +++ TOML or a { JSON } object holding title and date)")
 	case err != nil:
-		return fail(0, "reading front matter: %v", err)
-	}
-	if decodeErr != nil {
-		line, msg := decodeProblem(decodeErr, data, offset)
-		return fail(line, "invalid front matter: %s", msg)
+		return fail(1, "no front matter (a file must start with --- YAML, +++ TOML or a { JSON } object holding title and date)")
 	}
 	// hugoDrafts is whether the file is in a Hugo site, not a Jekyll one,
 	// whose config's buildDrafts builds its drafts (hugobuild.go), asked
@@ -943,6 +914,94 @@ var knownKeys = func() map[string]bool {
 	}
 	return m
 }()
+
+// macLineEnds is data with classic Mac OS line ends, a CR alone, made
+// LF: as a site's Markdown reader takes them (CommonMark's line ending),
+// not one line whose front matter "is not closed" (a helper's report);
+// data as it is when it has an LF.
+func macLineEnds(data []byte) []byte {
+	if bytes.IndexByte(data, '\r') >= 0 && bytes.IndexByte(data, '\n') < 0 {
+		return bytes.ReplaceAll(data, []byte{'\r'}, []byte{'\n'})
+	}
+	return data
+}
+
+// frontMatter is a file's front matter split from its body and decoded
+// (splitFrontMatter).
+type frontMatter struct {
+	m      matter // keyed in lower case, as Hugo reads it
+	lower  matter // decodeYAML's: the YAML keys written in lower case alone; nil when all are
+	ruby   matter // decodeYAML's: lower's with the YAML's merge keys; nil without
+	body   []byte // what follows it
+	data   []byte // the file as split: its CR line ends made LF, its BOM cut, a YAML "..." end read as "---"
+	offset int    // the file's line before its front matter's line 1
+	isTOML bool   // +++: Zola's (Hugo's too)
+	isJSON bool   // Hugo's { JSON } object
+}
+
+// errNoFrontMatter is splitFrontMatter's error of a file without front
+// matter.
+var errNoFrontMatter = errors.New("no front matter")
+
+// frontMatterError is front matter that cannot be read: at the file's
+// line (0 when not known), what is wrong, or that it is never closed.
+type frontMatterError struct {
+	line     int
+	msg      string
+	unclosed bool
+}
+
+func (e *frontMatterError) Error() string {
+	if e.unclosed {
+		return "front matter is not closed"
+	}
+	return e.msg
+}
+
+// splitFrontMatter splits the file data's front matter (--- YAML, +++
+// TOML, or Hugo's { JSON } object) from its body and decodes it, as both
+// a piece's (parse) and a section page's (readSection) are read: CR line
+// ends as LF (macLineEnds), a BOM cut, a YAML end "..." read as Jekyll
+// reads it (jekyllDotsEnd). The error is errNoFrontMatter for none, or a
+// *frontMatterError. The file's UTF-8 is not asked (parse asks it of a
+// piece; a section page's body may hold a Latin-1 byte, which Hugo
+// builds: the decoders say what in the front matter is not UTF-8).
+func splitFrontMatter(data []byte) (frontMatter, error) {
+	data = bytes.TrimPrefix(macLineEnds(data), []byte("\uFEFF"))
+	fm := frontMatter{offset: firstContentLine(data), data: jekyllDotsEnd(data)}
+	data = fm.data
+	if rest := bytes.TrimLeft(data, " \t\r\n"); len(rest) > 0 && rest[0] == '{' && !bytes.HasPrefix(rest, []byte("{{")) {
+		// Hugo's JSON front matter: one object, to its closing brace
+		fm.isJSON = true
+		body, m, line, err := splitJSON(data, len(data)-len(rest))
+		if err != nil {
+			return fm, &frontMatterError{line: line, msg: cleanDecodeError(err)}
+		}
+		fm.m, fm.body = m, body
+		return fm, nil
+	}
+	var decodeErr error
+	formats := []*frontmatter.Format{
+		frontmatter.NewFormat("---", "---", func(b []byte, _ any) error { fm.m, fm.lower, fm.ruby, decodeErr = decodeYAML(b); return nil }),
+		frontmatter.NewFormat("+++", "+++", func(b []byte, _ any) error { fm.m, decodeErr = decodeTOML(b); fm.isTOML = true; return nil }),
+	}
+	body, err := frontmatter.MustParse(bytes.NewReader(data), nil, formats...)
+	switch {
+	case errors.Is(err, frontmatter.ErrNotFound) && (bytes.HasPrefix(bytes.TrimSpace(data), []byte("---")) || bytes.HasPrefix(bytes.TrimSpace(data), []byte("+++"))):
+		return fm, &frontMatterError{line: fm.offset, unclosed: true}
+	case errors.Is(err, frontmatter.ErrNotFound):
+		return fm, errNoFrontMatter
+	case err != nil:
+		// (of a bytes.Reader: none but a format's, whose decoders
+		// return none: decodeErr)
+		return fm, &frontMatterError{msg: "reading front matter: " + err.Error()}
+	case decodeErr != nil:
+		line, msg := decodeProblem(decodeErr, data, fm.offset)
+		return fm, &frontMatterError{line: line, msg: msg}
+	}
+	fm.body = body
+	return fm, nil
+}
 
 // decodeProblem is the line of the file data (its front matter's first
 // line the file's offset+1) and the message of decodeErr, an error

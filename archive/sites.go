@@ -511,23 +511,25 @@ type SiteRoots struct {
 	exists         func(dir string) func(rel string) bool // of a folder of the archive
 	fsys           fs.FS                                  // the archive; nil for SiteConfigs'
 	mu             sync.Mutex
-	jekyll, hugo   map[string]bool           // folder → whether it is in such a site
-	sections       map[string]string         // sectionKey → its section page (KnowSections); nil: ask fsys
-	cascades       map[string]section        // sectionKey → its section page's cascade and draft, zero for none
-	roots          map[string]bool           // folder → whether it is a Hugo root (inHugoRoot)
-	jekyllRoots    map[string]bool           // folder → whether it is a Jekyll root (inJekyllRoot)
-	configFiles    sync.Map                  // a config file's path → configRead (readConfig)
-	configs        map[string][]cascadeEntry // a Hugo root → its config's cascade (configCascadeOf)
-	collections    sync.Map                  // Jekyll root → map[string]bool, its collections with output (jekyllOutputs)
-	ignores        sync.Map                  // Hugo root → *ignoreFiles, its config's (hugoIgnores)
-	ignoredDirs    sync.Map                  // folder of a Hugo site's content → whether its ignoreFiles match it or one above it (hugoIgnoredFolder)
-	defaults       sync.Map                  // Jekyll root → []jekyllDefault, its config's front matter defaults (jekyllDefaults)
-	contents       sync.Map                  // Hugo root → hugoContentDirs, where it reads its pages, or false: folio cannot tell (hugoOutsideContent)
-	builds         sync.Map                  // Hugo root → hugoBuild, its config's buildDrafts (hugoBuildFor)
-	unpublished    sync.Map                  // Jekyll root → whether its config sets unpublished (jekyllUnpublished)
-	showDrafts     sync.Map                  // Jekyll root → whether its config sets show_drafts (jekyllShowDrafts)
-	collectionsDir sync.Map                  // Jekyll root → its config's collections_dir (jekyllCollectionsDir)
-	absRoot        atomic.Value              // string: the archive's root as Zola names it (zolaAbsRoot)
+	jekyll, hugo   map[string]bool            // folder → whether it is in such a site
+	sections       map[string]string          // sectionKey → its section page (KnowSections); nil: ask fsys
+	cascades       map[string]section         // sectionKey → its section page's cascade and draft, zero for none
+	roots          map[string]bool            // folder → whether it is a Hugo root (inHugoRoot)
+	jekyllRoots    map[string]bool            // folder → whether it is a Jekyll root (inJekyllRoot)
+	configFiles    sync.Map                   // a config file's path → configRead (readConfig)
+	configs        map[string][]cascadeEntry  // a Hugo root → its config's cascade (configCascadeOf)
+	collections    sync.Map                   // Jekyll root → map[string]bool, its collections with output (jekyllOutputs)
+	ignores        sync.Map                   // Hugo root → *ignoreFiles, its config's (hugoIgnores)
+	ignoredDirs    sync.Map                   // folder of a Hugo site's content → whether its ignoreFiles match it or one above it (hugoIgnoredFolder)
+	defaults       sync.Map                   // Jekyll root → []jekyllDefault, its config's front matter defaults (jekyllDefaults)
+	contents       sync.Map                   // Hugo root → hugoContentDirs, where it reads its pages, or false: folio cannot tell (hugoOutsideContent)
+	builds         sync.Map                   // Hugo root → hugoBuild, its config's buildDrafts (hugoBuildFor)
+	unpublished    sync.Map                   // Jekyll root → whether its config sets unpublished (jekyllUnpublished)
+	showDrafts     sync.Map                   // Jekyll root → whether its config sets show_drafts (jekyllShowDrafts)
+	collectionsDir sync.Map                   // Jekyll root → its config's collections_dir (jekyllCollectionsDir)
+	absRoot        atomic.Value               // string: the archive's root as Zola names it (zolaAbsRoot)
+	sectionReads   map[string]sectionReadMemo // a section page's path → its front matter read (sectionReadOf)
+	sectionDecodes atomic.Int64               // section pages' texts decoded (a test counts them)
 }
 
 // NewSiteRoots is SiteRoots of fsys, nothing asked yet.
