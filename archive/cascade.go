@@ -91,8 +91,8 @@ func sectionKey(dir, lang string) string { return dir + "\x00" + lang }
 // KnowSections tells s the archive's section pages (paths, of a scan's
 // files: those IsSectionPage says are, but one its site never reads:
 // sectionUnread), so that a folder's is looked up, not asked of the
-// file system; and forgets the cascades read so far, the section pages
-// having perhaps changed.
+// file system; and forgets the cascades and Zola drafts read so far,
+// the section pages having perhaps changed.
 func (s *SiteRoots) KnowSections(paths []string) {
 	sections := map[string]string{}
 	for _, p := range paths {
@@ -104,7 +104,7 @@ func (s *SiteRoots) KnowSections(paths []string) {
 		}
 	}
 	s.mu.Lock()
-	s.sections, s.cascades = sections, nil
+	s.sections, s.cascades, s.zolaDrafts = sections, nil, nil
 	s.mu.Unlock()
 }
 

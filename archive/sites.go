@@ -514,6 +514,7 @@ type SiteRoots struct {
 	jekyll, hugo   map[string]bool            // folder → whether it is in such a site
 	sections       map[string]string          // sectionKey → its section page (KnowSections); nil: ask fsys
 	cascades       map[string]section         // sectionKey → its section page's cascade and draft, zero for none
+	zolaDrafts     map[string]bool            // a Zola site's folder → whether a section page of it is a draft (zolaDraftSection)
 	roots          map[string]bool            // folder → whether it is a Hugo root (inHugoRoot)
 	jekyllRoots    map[string]bool            // folder → whether it is a Jekyll root (inJekyllRoot)
 	configFiles    sync.Map                   // a config file's path → configRead (readConfig)

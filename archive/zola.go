@@ -208,15 +208,30 @@ func (s *SiteRoots) zolaSection(p string) bool {
 // dir_walker.skip_current_dir(), for each of its index files), where
 // folio hid the section's language's pages alone (a draft
 // blog/_index.fr.md left blog/a.md and blog/sub/s.md pieces). p is a file
-// of the site, which tells its languages.
+// of the site, which tells its languages. Each folder is asked once (it
+// was asked of every page below it, each of its languages' sections
+// looked up again), until KnowSections.
 func (s *SiteRoots) zolaDraftSection(dir, p string) bool {
+	s.mu.Lock()
+	v, ok := s.zolaDrafts[dir]
+	s.mu.Unlock()
+	if ok {
+		return v
+	}
 	l := s.hugoBuildFor(p).langs
 	for lang := range l.tags {
 		if s.sectionOf(dir, lang).draft {
-			return true
+			v = true
+			break
 		}
 	}
-	return false
+	s.mu.Lock()
+	if s.zolaDrafts == nil {
+		s.zolaDrafts = map[string]bool{}
+	}
+	s.zolaDrafts[dir] = v
+	s.mu.Unlock()
+	return v
 }
 
 // ZolaUnrenderedMsg is the message of the Quiet problem of a Zola site's
