@@ -637,21 +637,21 @@ import (
 // neither); 292: a Jekyll config's merge keys are read as Ruby reads them
 // (archive's rubyMergeNodes: a defaults set's <<: *a then <<: *b was b's
 // alone, its own keys over it); 293: a piece's language is its canonical
-// tag (archive's LanguageTag: language: ger was ger, iw iw, now de, he); 294: a Zola site's section page gives its
-// pages no cascade (archive's SiteRoots.cascade: a blog/_index.md's
-// [cascade] tags = ["casc"] gave blog/a.md the tag casc, now none); 294:
+// tag (archive's LanguageTag: language: ger was ger, iw iw, now de,
+// he); 294: a Zola site's section page gives its pages no cascade (archive's SiteRoots.cascade: a blog/_index.md's
+// [cascade] tags = ["casc"] gave blog/a.md the tag casc, now none); 295:
 // a section page its site never reads is no problem and gives no draft
 // (archive's sectionUnread: an _index.md Hugo's ignoreFiles match, or in
 // a Zola folder its ignored_content matches, or a Zola _index.de.md of a
 // language it lacks, of broken front matter was said; a draft one in a
-// folder ignored_content matches hid its pages, now neither); 295: a
+// folder ignored_content matches hid its pages, now neither); 296: a
 // piece's YAML front matter of a null alone has no keys, as Hugo reads it
 // (archive's decodeYAML: ---\nnull\n--- was "not a mapping", now read as
 // ---\n---).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 295
+const SchemaVersion = 296
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
