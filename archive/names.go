@@ -1441,7 +1441,8 @@ var legalForms = map[string]bool{"AG": true, "SA": true, "NV": true, "BV": true,
 // name in capitals). Asked after Vancouver's names are read, so "Lee AB,
 // Chan B" is two people; a form with dots is asked before, for a name
 // alone ("Nestlé S.A.", "Philips N.V.", "Acme Co.": an attack found
-// Nestlé, S. A.) and for a list of them (firmsList), while "Lee S.A., Chan B." is Vancouver's two people and
+// Nestlé, S. A.), and any form for a list of them joined by "and"
+// (firmsList), while "Lee S.A., Chan B." is Vancouver's two people and
 // "Lee A.B." initials. A word of a script without capitals starts as a
 // capital does ("東芝 AG", "ソニー AG": an attack found the person AG,
 // 東芝; firmWord).
@@ -1469,32 +1470,31 @@ func firmWord(w string) bool {
 
 // firmsList is the firms of s, a list joined by "and" or "&" (after
 // commas too) whose every part is a firm's name and legal form (legalForm,
-// orgForm), one with dots or one no name is spelt like at least: "Nestlé
-// S.A. and Philips N.V.", "Nestlé S.A., Philips N.V. and Fiat S.p.A.",
-// "Nestlé S.A. and Siemens AG" (an attack found Nestlé, S. A. and Philips,
-// N. V., Vancouver's names, and Philips dropped after a comma,
-// isRolePart), "Robert Bosch GmbH and Philips N.V.", "Shell plc and BP
-// plc" (an attack found each one organisation, by its words; asked
-// before them). Otherwise nil: "Lee S.A., Chan B."
-// (no "and") and "Lee S.A. and Chan B." (initials no legal form) are
-// Vancouver's names, "Lee AB and Chan B" too.
+// orgForm): "Nestlé S.A. and Philips N.V.", "Nestlé S.A., Philips N.V. and
+// Fiat S.p.A.", "Nestlé S.A. and Siemens AG" (an attack found Nestlé, S.
+// A. and Philips, N. V., Vancouver's names, and Philips dropped after a
+// comma, isRolePart), "Robert Bosch GmbH and Philips N.V.", "Shell plc and
+// BP plc" (an attack found each one organisation, by its words; asked
+// before them), and forms without dots, in capitals or not, each a firm
+// as it is read alone ("Siemens AG and Volvo AB", "SIEMENS AG AND BMW AG":
+// a task found Siemens, A. G. and Volvo, A. B., and the person Ag,
+// Siemens; Vancouver's style separates its names by commas, no "and").
+// Otherwise nil: "Lee S.A., Chan B." (no "and") and "Lee S.A. and Chan B."
+// (initials no legal form) are Vancouver's names, "Lee AB and Chan B" too.
 func firmsList(s string) []string {
 	var parts []string
-	joined, dotted, at := false, false, 0
+	joined, at := false, 0
 	for _, m := range append(listSep().FindAllStringIndex(s, -1), []int{len(s), len(s)}) {
 		p := strings.TrimSpace(s[at:m[0]])
-		org := orgForm(p)
-		if !legalForm(p) && !org {
+		if !legalForm(p) && !orgForm(p) {
 			return nil
 		}
-		words := strings.Fields(p)
-		dotted = dotted || org || strings.Contains(words[len(words)-1], ".")
 		if sep := s[m[0]:m[1]]; strings.Contains(sep, "&") || strings.Contains(strings.ToLower(sep), "and") {
 			joined = true
 		}
 		parts, at = append(parts, p), m[1]
 	}
-	if len(parts) < 2 || !joined || !dotted {
+	if len(parts) < 2 || !joined {
 		return nil
 	}
 	return parts

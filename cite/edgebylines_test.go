@@ -78,13 +78,18 @@ var edgeBylines = []struct {
 	{"Philips N.V.", "{Philips N.V.}", "philips2020lists"},
 	{"Banco Santander S.A.", "{Banco Santander S.A.}", "banco2020lists"},
 	{"Lee S.A., Chan B.", "Lee, S. A. and Chan, B.", "lee2020lists"},
-	// firms joined by "and", each a name and a legal form, one dotted at
-	// least (an attack: Nestlé, S. A. and Philips, N. V.; Philips dropped
-	// after a comma); not Vancouver's names, after commas or with
-	// initials of their own
+	// firms joined by "and", each a name and a legal form (an attack:
+	// Nestlé, S. A. and Philips, N. V.; Philips dropped after a comma);
+	// not Vancouver's names, after commas or with initials of their own
 	{"Nestlé S.A. and Philips N.V.", "{Nestlé S.A.} and {Philips N.V.}", "nestle2020lists"},
 	{"Nestlé S.A. & Philips N.V.", "{Nestlé S.A.} and {Philips N.V.}", "nestle2020lists"},
 	{"Nestlé S.A., Philips N.V. and Fiat S.p.A.", "{Nestlé S.A.} and {Philips N.V.} and {Fiat S.p.A.}", "nestle2020lists"},
+	// and undotted, in capitals or not, as each is read alone: a list
+	// joined by "and" is no Vancouver's (a task: Siemens, A. G. and Volvo,
+	// A. B.; the person Ag, Siemens beside {BMW AG})
+	{"Siemens AG and Volvo AB", "{Siemens AG} and {Volvo AB}", "siemens2020lists"},
+	{"SIEMENS AG AND BMW AG", "{SIEMENS AG} and {BMW AG}", "siemens2020lists"},
+	{"Siemens AG & SAP SE", `{Siemens AG} and {SAP SE}`, "siemens2020lists"},
 	// so is a firm whose legal form no name is spelt like (GmbH, plc,
 	// LLC), its words an organisation's: each firm alone (an attack: one
 	// organisation {Robert Bosch GmbH and Philips N.V.})

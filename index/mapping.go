@@ -647,11 +647,14 @@ import (
 // folder ignored_content matches hid its pages, now neither); 296: a
 // piece's YAML front matter of a null alone has no keys, as Hugo reads it
 // (archive's decodeYAML: ---\nnull\n--- was "not a mapping", now read as
-// ---\n---).
+// ---\n---); 297: firms joined by "and", each a name
+// and a legal form without dots, are firms (archive's firmsList: "Siemens
+// AG and Volvo AB" was the people Siemens A. G. and Volvo A. B., "SIEMENS
+// AG AND BMW AG" the person Siemens Ag beside BMW AG).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 296
+const SchemaVersion = 297
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
