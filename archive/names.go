@@ -1693,29 +1693,57 @@ var (
 var parenthesised = lazyRegexp(`\s*\([^()]*\)`)
 
 // inPlace is " in " and a place's capitalised words ("in Kyiv", "in New
-// York").
-var inPlace = lazyRegexp(`\s+in\s+\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+\p{Lu}[\p{L}\p{M}'’.-]*)*`)
+// York"), the "in" in capitals too ("IN KYIV", "In Kyiv"), as a byline
+// in capitals or with every word capitalised writes it; the words end
+// before a list's word (placeWordsEnd).
+var inPlace = lazyRegexp(`\s+(?:in|IN|In)\s+\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+\p{Lu}[\p{L}\p{M}'’.-]*)*`)
 
 // placeAnd is "and" and one capitalised word after a place's name;
 // placeEnd what may follow it for it to be the place's (dropPlaces).
 var (
-	placeAnd = lazyRegexp(`^\s+(?:and|&)\s+\p{Lu}[\p{L}\p{M}'’.-]*`)
-	placeEnd = lazyRegexp(`^(?:\s*$|\s*[,;|(]|\s+(?:and|AND|&|with|WITH|in)\s)`)
+	placeAnd = lazyRegexp(`^\s+(?:and|AND|&)\s+\p{Lu}[\p{L}\p{M}'’.-]*`)
+	placeEnd = lazyRegexp(`^(?:\s*$|\s*[,;|(]|\s+(?:and|AND|&|with|WITH|in|IN|In)\s)`)
 )
+
+// placeWordsEnd is where the place of inPlace's match s[m0:m1] ends: before
+// its first word after the "in" and the place's first that is a list's
+// word or another place's "in", in any case ("IN KYIV AND BO CHAN IN
+// LONDON" is the place KYIV: a task found the person Ann Lee In Kyiv,
+// every word in capitals taken for the place's).
+func placeWordsEnd(s string, m0, m1 int) int {
+	at := m0
+	for k := 0; at < m1; k++ {
+		for at < m1 && unicode.IsSpace(rune(s[at])) {
+			at++
+		}
+		start := at
+		for at < m1 && !unicode.IsSpace(rune(s[at])) {
+			at++
+		}
+		w := strings.ToLower(s[start:at])
+		if k >= 2 && (w == "and" || w == "with" || w == "in") {
+			return strings.LastIndexFunc(s[:start], func(r rune) bool { return !unicode.IsSpace(r) }) + 1
+		}
+	}
+	return m1
+}
 
 // dropPlaces drops what brackets hold after a name, and " in " and a
 // place after a person's full name (isPersonName: not "Women in
-// International Security").
+// International Security"), each place read from where the last ended.
 func dropPlaces(s string) string {
 	if t := strings.TrimSpace(parenthesised().ReplaceAllString(s, "")); t != "" {
 		s = t
 	}
 	var b strings.Builder
 	at := 0
-	for _, m := range inPlace().FindAllStringIndex(s, -1) {
-		if m[0] < at {
-			continue // within a place already taken (placeAnd)
+	for {
+		loc := inPlace().FindStringIndex(s[at:])
+		if loc == nil {
+			break
 		}
+		m := []int{at + loc[0], 0}
+		m[1] = placeWordsEnd(s, m[0], at+loc[1])
 		// a place of two names joined by "and" ("in Trinidad and Tobago",
 		// "in Bosnia and Herzegovina"): one word after the "and", then the
 		// end or a separator; "in Kyiv and Bo Chan" is a place and a name

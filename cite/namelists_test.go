@@ -133,7 +133,15 @@ var nameLists = []struct {
 	{"Ann Lee in Kyiv and Bo Chan in London", []Name{{Given: "Ann", Family: "Lee"}, {Given: "Bo", Family: "Chan"}}, "Ann Lee and Bo Chan"},
 	{"Ann Lee in New York", []Name{{Given: "Ann", Family: "Lee"}}, "Ann Lee"},
 	{"Ann Lee in Kyiv, Bo Chan in London and Cy Dee", []Name{{Given: "Ann", Family: "Lee"}, {Given: "Bo", Family: "Chan"}, {Given: "Cy", Family: "Dee"}}, ""},
+	// so with "in" in capitals, as a byline in capitals or with every
+	// word capitalised writes it (a task: the people Ann Lee In Kyiv and
+	// Bo Chan In London, the list's AND read as a place's word)
+	{"ANN LEE IN KYIV AND BO CHAN IN LONDON", []Name{{Given: "Ann", Family: "Lee"}, {Given: "Bo", Family: "Chan"}}, "Ann Lee and Bo Chan"},
+	{"Ann Lee In Kyiv and Bo Chan In London", []Name{{Given: "Ann", Family: "Lee"}, {Given: "Bo", Family: "Chan"}}, "Ann Lee and Bo Chan"},
+	{"ANN LEE IN NEW YORK WITH BO CHAN", []Name{{Given: "Ann", Family: "Lee"}, {Given: "Bo", Family: "Chan"}}, "Ann Lee and Bo Chan"},
+	{"ANN LEE IN TRINIDAD AND TOBAGO", []Name{{Given: "Ann", Family: "Lee"}}, "Ann Lee"},
 	{"Women in International Security", []Name{{Literal: "Women in International Security"}}, ""},
+	{"WOMEN IN INTERNATIONAL SECURITY", []Name{{Literal: "WOMEN IN INTERNATIONAL SECURITY"}}, ""},
 	// a place of two names joined by "and" is one place (a review: "John
 	// Smith in Trinidad and Tobago" was cited "John Smith and Tobago")
 	{"John Smith in Trinidad and Tobago", []Name{{Given: "John", Family: "Smith"}}, "John Smith"},

@@ -650,11 +650,14 @@ import (
 // ---\n---); 297: firms joined by "and", each a name
 // and a legal form without dots, are firms (archive's firmsList: "Siemens
 // AG and Volvo AB" was the people Siemens A. G. and Volvo A. B., "SIEMENS
-// AG AND BMW AG" the person Siemens Ag beside BMW AG).
+// AG AND BMW AG" the person Siemens Ag beside BMW AG); 298: a place after
+// "in" in capitals after a name is no part of it, nor the list's words
+// after it (archive's dropPlaces, placeWordsEnd: "ANN LEE IN KYIV AND BO
+// CHAN IN LONDON" was the people Ann Lee In Kyiv and Bo Chan In London).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 297
+const SchemaVersion = 298
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
