@@ -830,7 +830,9 @@ func dropListAffiliation(s, outlet string) string {
 // Megan", "Ann Lee and Bo Chan, Kristin and Megan". The list is full
 // names (isPersonName) joined by "and", "&" or "with" once an
 // affiliation between them goes (dropListRoles: "Ann Lee, Foreign Policy
-// and Bo Chan, Kristin"), as dropListAffiliation reads one word there;
+// and Bo Chan, Kristin"), as dropListAffiliation reads one word there,
+// or separated by commas alone (commaList: "Ann Lee, Bo Chan, Kristin",
+// where a task found Bo Chan dropped, read as "Name, Affiliation, Town");
 // or, before two given names or more, one full name whose first word is
 // a common given name and whose last is none (givenAfterFullName: "Ann
 // Lee, Kristin, Megan"; one alone, "Ann Lee, Nicole", is read last in
@@ -861,6 +863,7 @@ func givenAfterList(s, outlet string) (head string, given []string) {
 	ps := listParts(dropListRoles(head, outlet), outlet)
 	switch {
 	case len(ps) >= 2 && ps[len(ps)-1].conj && !slices.ContainsFunc(ps, func(p listPart) bool { return !isPersonName(p.text) }):
+	case commaList(head, outlet):
 	case len(ps) == 1 && len(given) >= 2 && !strings.Contains(head, ",") && isPersonName(head) && givenAfterFullName(strings.Fields(head), given[0]):
 	default:
 		return s, nil

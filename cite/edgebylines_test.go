@@ -585,6 +585,13 @@ var edgeBylines = []struct {
 	{"Ann Lee and Bo Chan, Kristin, Megan et al.", "Lee, Ann and Chan, Bo and {Kristin} and {Megan} and others", "lee2020lists"},
 	{"Ann Lee, Foreign Policy and Bo Chan, Kristin, Megan", "Lee, Ann and Chan, Bo and {Kristin} and {Megan}", "lee2020lists"},
 	{"Ann Lee, Kristin, Megan", "Lee, Ann and {Kristin} and {Megan}", "lee2020lists"},
+	// and after full names separated by commas alone, as after "and" (a
+	// task: Bo Chan dropped, "Ann Lee, Bo Chan, Kristin" read as a name,
+	// an affiliation and a town)
+	{"Ann Lee, Bo Chan, Kristin", "Lee, Ann and Chan, Bo and {Kristin}", "lee2020lists"},
+	{"ANN LEE, BO CHAN, KRISTIN", "Lee, Ann and Chan, Bo and {Kristin}", "lee2020lists"},
+	{"Ann Lee, Bo Chan, Cy Dee, Kristin, Megan", "Lee, Ann and Chan, Bo and Dee, Cy and {Kristin} and {Megan}", "lee2020lists"},
+	{"Ann Lee, Bo Chan, Kristin et al.", "Lee, Ann and Chan, Bo and {Kristin} and others", "lee2020lists"},
 	// and so after one full name, a common given name first, none last,
 	// in capitals as in mixed case (a review: "ANN LEE, NICOLE" was the
 	// person Nicole Ann Lee after 76d4551, "Ann Lee, Nicole" before it);

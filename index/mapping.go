@@ -653,11 +653,14 @@ import (
 // AG AND BMW AG" the person Siemens Ag beside BMW AG); 298: a place after
 // "in" in capitals after a name is no part of it, nor the list's words
 // after it (archive's dropPlaces, placeWordsEnd: "ANN LEE IN KYIV AND BO
-// CHAN IN LONDON" was the people Ann Lee In Kyiv and Bo Chan In London).
+// CHAN IN LONDON" was the people Ann Lee In Kyiv and Bo Chan In London);
+// 299: common given names after full names separated by commas alone are
+// each a name of their own (archive's givenAfterList: "Ann Lee, Bo Chan,
+// Kristin" was Ann Lee alone).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 298
+const SchemaVersion = 299
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
