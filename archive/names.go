@@ -3454,7 +3454,7 @@ func init() {
 	for _, w := range strings.Fields(`kim lee yi park pak choi choe jung jeong chung kang cho jo yoon yun jang
 	lim han oh seo suh shin kwon hwang ahn song ryu yoo hong moon jeon ko bae baek roh noh nam ban hyun
 	wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he lin gao luo zheng xi deng mao
-	jiang chiang tan goh ong teo wong chan leung lau cheung ho tsai lai hsu kuo tsang chow lam yip tang`) {
+	jiang chiang tan goh ong teo wong chan leung lau cheung ho tsai lai hsu kuo tsang chow lam yip tang wen`) {
 		cjkFamilies[w] = true
 	}
 }

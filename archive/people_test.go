@@ -112,6 +112,10 @@ func TestPeople(t *testing.T) {
 		// people, Jinping Xi and Xi Jinping)
 		{[]string{"Xi, Jinping", "Xi Jinping"}, "", []string{"Xi Jinping"}},
 		{[]string{"DENG, XIAOPING"}, "", []string{"Deng Xiaoping"}},
+		// Wen is such a family name (a task: Jiabao Wen and Wen Jiabao
+		// two people, the second family name Jiabao)
+		{[]string{"Wen, Jiabao", "Wen Jiabao", "WEN JIABAO"}, "", []string{"Wen Jiabao"}},
+		{[]string{"Wen, Susan", "Ann Wen"}, "", []string{"Susan Wen", "Ann Wen"}},
 		{[]string{"Hu, Jintao"}, "", []string{"Hu Jintao"}},
 		{[]string{"Wang, Susan", "Zhang, Bianca", "Chen, Heidi"}, "", []string{"Susan Wang", "Bianca Zhang", "Heidi Chen"}},
 		{[]string{"Li, Keqiang", "Jiang, Zemin", "Liu, Xiaobo"}, "", []string{"Li Keqiang", "Jiang Zemin", "Liu Xiaobo"}},

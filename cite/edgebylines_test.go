@@ -1000,7 +1000,7 @@ func TestRomanisedFamilyFirst(t *testing.T) {
 	if got, err := CSLJSONItems([]archive.Article{a}, accessed, nil); err != nil || !strings.Contains(string(got), `"static-ordering": true`) {
 		t.Errorf("CSL-JSON has no static-ordering:\n%s", got)
 	}
-	for _, xi := range []string{"Xi Jinping", "Xi, Jinping", "XI, JINPING", "Li, Keqiang", "Hu, Jintao", "Jiang, Zemin", "Liu, Xiaobo"} {
+	for _, xi := range []string{"Xi Jinping", "Xi, Jinping", "XI, JINPING", "Li, Keqiang", "Hu, Jintao", "Jiang, Zemin", "Liu, Xiaobo", "Wen Jiabao", "Wen, Jiabao"} {
 		a.Authors = []string{xi}
 		if got, err := CSLJSONItems([]archive.Article{a}, accessed, nil); err != nil || !strings.Contains(string(got), `"static-ordering": true`) {
 			t.Errorf("%s not ordered statically:\n%s", xi, got)

@@ -656,11 +656,13 @@ import (
 // CHAN IN LONDON" was the people Ann Lee In Kyiv and Bo Chan In London);
 // 299: common given names after full names separated by commas alone are
 // each a name of their own (archive's givenAfterList: "Ann Lee, Bo Chan,
-// Kristin" was Ann Lee alone).
+// Kristin" was Ann Lee alone); 300: Wen is a Chinese family name
+// (archive's cjkFamilies: "Wen, Jiabao" was Jiabao Wen, "Wen Jiabao" the
+// family name Jiabao, two people).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 299
+const SchemaVersion = 300
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
