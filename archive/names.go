@@ -458,8 +458,11 @@ func bylineNames(s, outlet string, beforeOthers bool) []Name {
 			break
 		}
 		// a role then more people is no affiliation: "Ann Lee, Senior
-		// Fellow and Bo Chan" (a review: Bo Chan was lost with the role)
-		if ps := andParts(after); len(ps) > 1 && !isAffiliation(ps[len(ps)-1]) && !sameOutlet(ps[len(ps)-1], outlet) {
+		// Fellow and Bo Chan" (a review: Bo Chan was lost with the role),
+		// nor are more people and firms in a list of them
+		// (peopleAndFirms: "Ann Lee, Bo Chan and Reuters": a task found
+		// Ann Lee alone, Reuters an organisation's word)
+		if ps := andParts(after); len(ps) > 1 && (!isAffiliation(ps[len(ps)-1]) && !sameOutlet(ps[len(ps)-1], outlet) || peopleAndFirms(s, outlet)) {
 			break
 		}
 		if words := strings.Fields(before); len(words)-particleCount(words) <= 1 && isInitials(after) {
@@ -648,9 +651,24 @@ func namedAlone(s string) Name {
 // firmName: s is a firm's name and its legal form (legalForm), not a
 // name in capitals and its initials (shoutedInitials), or one whose form
 // no name is spelt like (orgForm: "Robert Bosch GmbH"), or a firm named
-// after its founders (namedFirms): no person's name.
+// after its founders (namedFirms), or a news agency's name whole
+// (newsAgencies: "Reuters", "AFP", "Associated Press"): no person's name.
 func firmName(s string) bool {
-	return legalForm(s) && !shoutedInitials(s) || orgForm(s) || namedFirms[strings.ToLower(s)]
+	return legalForm(s) && !shoutedInitials(s) || orgForm(s) || namedFirms[strings.ToLower(s)] || newsAgencies[strings.ToLower(s)]
+}
+
+// newsAgencies are news agencies by their names whole, which no one
+// bears: an organisation beside people's names, as a firm is ("Ann Lee
+// and Reuters", "Ann Lee, Bo Chan and AFP": a task found one
+// organisation {Ann Lee and Reuters}, and Ann Lee alone). Not the
+// outlets that are surnames too ("Bloomberg", "Forbes": outlets).
+var newsAgencies = map[string]bool{}
+
+func init() {
+	for _, a := range strings.Split(`reuters|afp|ap|upi|xinhua|tass|interfax|dpa|ansa|efe|kyodo|yonhap|bernama|anadolu|
+	associated press|the associated press|agence france-presse|agence france presse|press association|kyodo news|anadolu agency`, "|") {
+		newsAgencies[strings.Join(strings.Fields(a), " ")] = true
+	}
 }
 
 // peopleAndFirms: s is a list of people's full names (isPersonName) and
@@ -2651,14 +2669,15 @@ func isRolePart(p string, shouting bool) bool {
 // a name of their own, never given names sharing the next name's family
 // name ("Dr. Lee and Dr. Chan"; "Dr. Fauci and Francis Collins", "Sen.
 // Warren and Bernie Sanders": a review found them Collins, Fauci and
-// Sanders, Warren), so "Dr. Ann and Bo Lee" is Ann and Bo Lee.
+// Sanders, Warren), so "Dr. Ann and Bo Lee" is Ann and Bo Lee. So is a
+// firm's one word (firmName: "Reuters and Ann Lee" is no Reuters Lee).
 func asWritten(parts []listPart) []string {
 	var out, given []string
 	for _, p := range parts {
 		text := dropTitle(p.text)
 		words := strings.Fields(text)
 		switch {
-		case len(words) == 1 && text != p.text:
+		case len(words) == 1 && (text != p.text || firmName(text)):
 			if len(given) > 0 {
 				return nil
 			}

@@ -96,6 +96,7 @@ func TestPeople(t *testing.T) {
 		{[]string{"Shell plc and BP plc"}, "", []string{"Shell plc", "BP plc"}},
 		{[]string{"ANN LEE IN KYIV AND BO CHAN IN LONDON", "Ann Lee In Kyiv"}, "", []string{"Ann Lee", "Bo Chan"}},
 		{[]string{"Ann Lee, Bo Chan, Kristin", "ANN LEE, BO CHAN, KRISTIN"}, "", []string{"Ann Lee", "Bo Chan", "Kristin"}},
+		{[]string{"Ann Lee and Reuters", "Ann Lee, Bo Chan and AP"}, "", []string{"Ann Lee", "Reuters", "Bo Chan", "AP"}},
 		{[]string{"Siemens AG and Volvo AB"}, "", []string{"Siemens AG", "Volvo AB"}},
 		{[]string{"SIEMENS AG AND BMW AG"}, "", []string{"SIEMENS AG", "BMW AG"}},
 		{[]string{"Doe, Jane, Siemens AG"}, "", []string{"Jane Doe"}},

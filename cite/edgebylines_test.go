@@ -105,6 +105,13 @@ var edgeBylines = []struct {
 	{"ANN LEE AND SHELL PLC", "Lee, Ann and {SHELL PLC}", "lee2020lists"},
 	{"Robert Bosch GmbH and Ann Lee", "{Robert Bosch GmbH} and Lee, Ann", "robert2020lists"},
 	{"Ann Lee with Acme Inc.", "Lee, Ann and {Acme Inc.}", "lee2020lists"},
+	// so is a news agency named whole (a task: one organisation {Ann Lee
+	// and Reuters}; "Ann Lee, Bo Chan and Reuters" Ann Lee alone)
+	{"Ann Lee and Reuters", "Lee, Ann and {Reuters}", "lee2020lists"},
+	{"ANN LEE AND AFP", "Lee, Ann and {AFP}", "lee2020lists"},
+	{"Ann Lee and Associated Press", "Lee, Ann and {Associated Press}", "lee2020lists"},
+	{"Ann Lee, Bo Chan and Reuters", "Lee, Ann and Chan, Bo and {Reuters}", "lee2020lists"},
+	{"Reuters and Ann Lee", "{Reuters} and Lee, Ann", "reuters2020lists"},
 	// a firm first, then people after a comma, is a list as after "and"
 	// (an attack: {Robert Bosch GmbH} alone, Ann Lee read as its
 	// affiliation; "SIEMENS AG, ANN LEE, BO CHAN" gave three)

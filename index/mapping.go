@@ -658,11 +658,14 @@ import (
 // each a name of their own (archive's givenAfterList: "Ann Lee, Bo Chan,
 // Kristin" was Ann Lee alone); 300: Wen is a Chinese family name
 // (archive's cjkFamilies: "Wen, Jiabao" was Jiabao Wen, "Wen Jiabao" the
-// family name Jiabao, two people).
+// family name Jiabao, two people); 301: a news agency named whole beside
+// people's names is an organisation of its own (archive's newsAgencies,
+// firmName: "Ann Lee and Reuters" was one organisation, "Ann Lee, Bo Chan
+// and Reuters" Ann Lee alone).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 300
+const SchemaVersion = 301
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
