@@ -3523,7 +3523,7 @@ func romanisedGiven(family, g string) bool {
 	if strings.Contains(g, "-") {
 		return hyphenatedGiven(g)
 	}
-	return startsUpperThenLower(g) && pinyinSyllables[strings.ToLower(family)] && pinyinRun(strings.ToLower(g), 0) >= 2
+	return startsUpperThenLower(g) && pinyinSyllables[strings.ToLower(family)] && len(pinyinSplit(strings.ToLower(g))) >= 2
 }
 
 // hyphenatedGiven: g is syllables joined by hyphens, capitalised, each
@@ -3549,28 +3549,6 @@ func startsUpperThenLower(s string) bool {
 		}
 	}
 	return s != ""
-}
-
-// pinyinRun is the number of pinyin syllables s splits into whole (the
-// fewest), 0 when it does not. A syllable after the first starts with a
-// consonant: pinyin writes an apostrophe before one starting with a, o or
-// e ("Xi'an"), so "Diane", "Sean" and "Lee" (di-an-e, se-an, le-e: a
-// review) are no such run.
-func pinyinRun(s string, depth int) int {
-	if s == "" {
-		return depth
-	}
-	if depth > 8 || depth > 0 && strings.IndexByte("aeiou", s[0]) >= 0 {
-		return 0
-	}
-	for n := min(6, len(s)); n >= 1; n-- {
-		if pinyinSyllables[s[:n]] {
-			if got := pinyinRun(s[n:], depth+1); got > 0 {
-				return got
-			}
-		}
-	}
-	return 0
 }
 
 // pinyinMarked: g, a given name of pinyin syllables run together
@@ -3640,8 +3618,11 @@ func init() {
 	}
 }
 
-// pinyinSplit is s split into the fewest pinyin syllables, as pinyinRun
-// counts them; nil when it does not split whole.
+// pinyinSplit is s split into the fewest pinyin syllables, nil when it
+// does not split whole. A syllable after the first starts with a
+// consonant: pinyin writes an apostrophe before one starting with a, o or
+// e ("Xi'an"), so "Diane", "Sean" and "Lee" (di-an-e, se-an, le-e: a
+// review) are no such run.
 func pinyinSplit(s string) []string {
 	if s == "" {
 		return []string{}
