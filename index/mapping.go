@@ -636,29 +636,29 @@ import (
 // Ruby reads them (archive's rubyMerge: <<: {title: T, tags: [a]} was
 // neither); 292: a Jekyll config's merge keys are read as Ruby reads them
 // (archive's rubyMergeNodes: a defaults set's <<: *a then <<: *b was b's
-// alone, its own keys over it); 293: a piece's language is its canonical
-// tag (archive's LanguageTag: language: ger was ger, iw iw, now de,
-// he); 294: a Zola site's section page gives its pages no cascade (archive's SiteRoots.cascade: a blog/_index.md's
-// [cascade] tags = ["casc"] gave blog/a.md the tag casc, now none); 295:
-// a section page its site never reads is no problem and gives no draft
-// (archive's sectionUnread: an _index.md Hugo's ignoreFiles match, or in
-// a Zola folder its ignored_content matches, or a Zola _index.de.md of a
-// language it lacks, of broken front matter was said; a draft one in a
-// folder ignored_content matches hid its pages, now neither); 296: a
-// piece's YAML front matter of a null alone has no keys, as Hugo reads it
-// (archive's decodeYAML: ---\nnull\n--- was "not a mapping", now read as
-// ---\n---); 297: firms joined by "and", each a name
-// and a legal form without dots, are firms (archive's firmsList: "Siemens
-// AG and Volvo AB" was the people Siemens A. G. and Volvo A. B., "SIEMENS
-// AG AND BMW AG" the person Siemens Ag beside BMW AG); 298: a place after
-// "in" in capitals after a name is no part of it, nor the list's words
-// after it (archive's dropPlaces, placeWordsEnd: "ANN LEE IN KYIV AND BO
-// CHAN IN LONDON" was the people Ann Lee In Kyiv and Bo Chan In London);
-// 299: common given names after full names separated by commas alone are
-// each a name of their own (archive's givenAfterList: "Ann Lee, Bo Chan,
-// Kristin" was Ann Lee alone); 300: Wen is a Chinese family name
-// (archive's cjkFamilies: "Wen, Jiabao" was Jiabao Wen, "Wen Jiabao" the
-// family name Jiabao, two people); 301: a news agency named whole beside
+// alone, its own keys over it); 293: a piece's language is its canonical tag
+// (archive's LanguageTag: language: ger was ger, iw iw, now de, he); 294: a
+// Zola site's section page gives its pages no cascade (archive's
+// SiteRoots.cascade: a blog/_index.md's [cascade] tags = ["casc"] gave
+// blog/a.md the tag casc, now none); 295: a section page its site never
+// reads is no problem and gives no draft (archive's sectionUnread: an
+// _index.md Hugo's ignoreFiles match, or in a Zola folder its
+// ignored_content matches, or a Zola _index.de.md of a language it lacks, of
+// broken front matter was said; a draft one in a folder ignored_content
+// matches hid its pages, now neither); 296: a piece's YAML front matter of a
+// null alone has no keys, as Hugo reads it (archive's decodeYAML:
+// ---\nnull\n--- was "not a mapping", now read as ---\n---); 297: firms
+// joined by "and", each a name and a legal form without dots, are firms
+// (archive's firmsList: "Siemens AG and Volvo AB" was the people Siemens A.
+// G. and Volvo A. B., "SIEMENS AG AND BMW AG" the person Siemens Ag beside
+// BMW AG); 298: a place after "in" in capitals after a name is no part of
+// it, nor the list's words after it (archive's dropPlaces, placeWordsEnd:
+// "ANN LEE IN KYIV AND BO CHAN IN LONDON" was the people Ann Lee In Kyiv and
+// Bo Chan In London); 299: common given names after full names separated by
+// commas alone are each a name of their own (archive's givenAfterList: "Ann
+// Lee, Bo Chan, Kristin" was Ann Lee alone); 300: Wen is a Chinese family
+// name (archive's cjkFamilies: "Wen, Jiabao" was Jiabao Wen, "Wen Jiabao"
+// the family name Jiabao, two people); 301: a news agency named whole beside
 // people's names is an organisation of its own (archive's newsAgencies,
 // firmName: "Ann Lee and Reuters" was one organisation, "Ann Lee, Bo Chan
 // and Reuters" Ann Lee alone).
