@@ -3359,6 +3359,11 @@ type Name struct {
 	// cannot tell "Xi Jinping" from "Dana Chen" read given name first (a
 	// review found "Diane Chen" shown Chen Diane)
 	oneGivenFirst bool
+	// givenFirst: written given name first, as SplitName read it, where
+	// its parts alone read family name first (romanisedFamilyFirst of a
+	// cjkFamilies name after two syllables: "Wen Ho Lee", "Jae Won Kim",
+	// cited Lee Wen Ho and Kim Jae Won before): never printed so
+	givenFirst bool
 }
 
 // particles are lower-case name prefixes that belong with the family name
@@ -3440,6 +3445,7 @@ func SplitName(s string) Name {
 	n.Given = strings.Join(words[:start], " ")
 	f := splitParticle(strings.Join(words[start:], " "))
 	n.Particle, n.Family = f.Particle, f.Family
+	n.givenFirst = n.Particle == "" && romanisedFamilyFirst(n.Family, words[:start])
 	return n
 }
 
@@ -3461,7 +3467,7 @@ func (n Name) RomanisedFamilyFirst() bool {
 		return false
 	}
 	given := strings.Fields(n.Given)
-	return n.oneGivenFirst || len(given) >= 2 && romanisedFamilyFirst(n.Family, given)
+	return n.oneGivenFirst || !n.givenFirst && len(given) >= 2 && romanisedFamilyFirst(n.Family, given)
 }
 
 // cjkFamilies are common Korean and Chinese family names as they are
@@ -3503,6 +3509,9 @@ func romanisedFamilyFirst(family string, given []string) bool {
 	if len(given) == 1 {
 		return romanisedGiven(family, given[0])
 	}
+	if givenFirstToo[strings.ToLower(family)] {
+		return false
+	}
 	for _, g := range given {
 		if !romanSyllable().MatchString(g) {
 			return false
@@ -3510,6 +3519,12 @@ func romanisedFamilyFirst(family string, given []string) bool {
 	}
 	return true
 }
+
+// givenFirstToo are family names of cjkFamilies as common written first
+// as a given name, in a name of three words given name first ("Wen Ho
+// Lee"), as family names: such a name stays as written, and the family
+// name is known by the other rules alone ("Wen Jiabao", "Wen, Jiabao").
+var givenFirstToo = map[string]bool{"wen": true}
 
 // romanisedGiven reports whether g, the one given name after the family
 // name family, is written as a Korean or Chinese given name is and a

@@ -1037,6 +1037,20 @@ func TestRomanisedFamilyFirst(t *testing.T) {
 			}
 		}
 	}
+	// Wen is a family name ("Wen Jiabao") and a given name written first
+	// ("Wen Ho Lee", the physicist: a review of the change adding it)
+	// ("Jae Won Kim" too, a name written given name first whose parts
+	// read either way: it was cited Kim Jae Won)
+	for _, western := range []string{"Wen Ho Lee", "Jae Won Kim"} {
+		a.Authors = []string{western}
+		if got := TextCitation(a); !strings.HasPrefix(got, western+", ") {
+			t.Errorf("note %q, want it to start with %s", got, western)
+		}
+	}
+	a.Authors = []string{"Wen Ho Lee"}
+	if got := BibTeXEntries([]archive.Article{a}, accessed, nil); !strings.Contains(got, "author = {Lee, Wen Ho}") {
+		t.Errorf("Wen Ho Lee in BibTeX:\n%s", got)
+	}
 	a.Authors = []string{"Lee Ann Womack"}
 	if got, err := CSLJSONItems([]archive.Article{a}, accessed, nil); err != nil || strings.Contains(string(got), "static-ordering") {
 		t.Errorf("Lee Ann Womack ordered statically:\n%s", got)
