@@ -321,7 +321,7 @@ func MarkLinksIn(body, fromPath string, bases []string, title func(candidates []
 		if !code && strings.Contains(line, "](") {
 			line = markLine(line, resolve)
 		}
-		if !code && len(defs) > 0 && strings.Contains(line, "][") {
+		if !code && len(defs) > 0 && strings.Contains(line, "]") {
 			line = markRefLine(line, defs, resolve)
 		}
 		b.WriteString(line)
@@ -371,25 +371,8 @@ func markLine(line string, resolve func(target string) string) string {
 		} else {
 			with = text + " " + markdownEscaper.Replace(target)
 		}
-		end := m[1]
-		// the rest of the link's word stays with its text, before what is
-		// written after it: "[x](rel/path)ed" read "x rel/pathed", a
-		// target that is not the link's (a review, 42rc); a letter not
-		// joined is set apart from the target ("[链接](x.md)的")
-		// (the word's rest in emphasis too: "[x](rel/path)*ed*" read "x
-		// rel/pathed", a read of the change, 42rc; it is written
-		// "x*ed* rel/path"; a letter in emphasis not joined, as "*ed and
-		// more*", is set apart from the target too)
-		textEnd, _ := utf8.DecodeLastRuneInString(text)
-		if k := WordRun([]byte(line[end:]), false); k > 0 && !image && JoinsWord(textEnd) {
-			with = text + line[end:end+k] + with[len(text):]
-			end += k
-		} else if word, n := emphasizedWord(line[end:]); n > 0 && !image && JoinsWord(textEnd) {
-			with = text + word + with[len(text):]
-			end += n
-		} else if r, _ := utf8.DecodeRuneInString(strings.TrimLeft(line[end:], "*_~")); unicode.IsLetter(r) || unicode.IsDigit(r) {
-			with += " "
-		}
+		with, k := withWordAfter(text, with, line[m[1]:], !image)
+		end := m[1] + k
 		start := m[0]
 		if image {
 			start--
@@ -403,6 +386,31 @@ func markLine(line string, resolve func(target string) string) string {
 	}
 	b.WriteString(line[last:])
 	return b.String()
+}
+
+// withWordAfter is with, a link's text then what folio writes after it
+// (its target, a piece's title), with the rest of the link's word moved
+// in after the text, and the n bytes of rest, what follows the link in
+// its line, that were that word: the rest of the word stays with the
+// text, before what is written after it ("[x](rel/path)ed" read "x
+// rel/pathed", a target that is not the link's: a review, 42rc); a
+// letter not joined is set apart from what is written ("[链接](x.md)的").
+// The word's rest in emphasis too: "[x](rel/path)*ed*" read "x
+// rel/pathed" (a read of the change, 42rc); it is written "x*ed*
+// rel/path"; a letter in emphasis not joined, as "*ed and more*", is set
+// apart too. Inline links (markLine) and reference links (markRefLine)
+// alike; an image's (join false) is set apart alone.
+func withWordAfter(text, with, rest string, join bool) (string, int) {
+	textEnd, _ := utf8.DecodeLastRuneInString(text)
+	join = join && JoinsWord(textEnd)
+	if k := WordRun([]byte(rest), false); k > 0 && join {
+		return text + rest[:k] + with[len(text):], k
+	} else if word, n := emphasizedWord(rest); n > 0 && join {
+		return text + word + with[len(text):], n
+	} else if r, _ := utf8.DecodeRuneInString(strings.TrimLeft(rest, "*_~")); unicode.IsLetter(r) || unicode.IsDigit(r) {
+		return with + " ", 0
+	}
+	return with, 0
 }
 
 // emphasizedWord is the word at the start of s in emphasis or
@@ -485,25 +493,39 @@ func refDefs(body string) map[string]string {
 // refLabel is a reference label as CommonMark matches it.
 func refLabel(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
 
-// mdRef is a full or collapsed reference link, [text][label] or [text][].
+// mdRef is a reference link: full, [text][label], collapsed, [text][],
+// or shortcut, [text] (the label group unmatched).
 var mdRef = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`\[([^\[\]\n]{1,300})\]\[([^\[\]\n]{0,300})\]`)
+	return regexp.MustCompile(`\[([^\[\]\n]{1,300})\](?:\[([^\[\]\n]{0,300})\])?`)
 })
 
-// markRefLine is markLine for reference links: one whose definition names
-// a piece reads as its text then the piece's title, as an inline link does
-// (a helper's report: only inline links were marked); one relative or
-// site path the renderer would not print as written reads as its text
-// then its target, as markLine writes it; others stay.
+// markRefLine is markLine for reference links, full, collapsed and
+// shortcut: one whose definition names a piece reads as its text then the
+// piece's title, as an inline link does (a helper's report: only inline
+// links were marked); one relative or site path the renderer would not
+// print as written reads as its text then its target, as markLine writes
+// it, the rest of the link's word kept with its text as markLine keeps it
+// (withWordAfter: "[x][r]ed" read "x rel/pathed", a shortcut's "[x]ed"
+// "xed /rel/path" where an inline link's read "xed rel/path"); others
+// stay. A shortcut is brackets that another pair does not follow or
+// precede (a full link's, an inline link's "(" or a definition's ":"),
+// whose label is defined.
 func markRefLine(line string, defs map[string]string, resolve func(target string) string) string {
 	var b strings.Builder
 	last := 0
 	code := spanCursor{spans: codeSpans(line)}
 	for _, m := range mdRef().FindAllStringSubmatchIndex(line, -1) {
-		if m[0] > 0 && line[m[0]-1] == '!' || code.in(m[0]) {
-			continue // an image, or code
+		if m[0] > 0 && strings.IndexByte(`!\]`, line[m[0]-1]) >= 0 || code.in(m[0]) {
+			continue // an image, an escaped bracket, a full link's label, or code
 		}
-		text, label := line[m[2]:m[3]], line[m[4]:m[5]]
+		text, label := line[m[2]:m[3]], text0(line, m[4:6])
+		if m[4] < 0 {
+			// a shortcut: not an inline link's text nor a definition
+			if m[1] < len(line) && line[m[1]] == '(' ||
+				m[1] < len(line) && line[m[1]] == ':' && strings.TrimLeft(line[:m[0]], " ") == "" && m[0] <= 3 {
+				continue
+			}
+		}
 		if label == "" {
 			label = text
 		}
@@ -522,15 +544,24 @@ func markRefLine(line string, defs map[string]string, resolve func(target string
 		} else {
 			continue
 		}
+		with, k := withWordAfter(text, with, line[m[1]:], true)
 		b.WriteString(line[last:m[0]])
 		b.WriteString(with)
-		last = m[1]
+		last = m[1] + k
 	}
 	if last == 0 {
 		return line
 	}
 	b.WriteString(line[last:])
 	return b.String()
+}
+
+// text0 is line[at[0]:at[1]], "" for a group not matched (at[0] < 0).
+func text0(line string, at []int) string {
+	if at[0] < 0 {
+		return ""
+	}
+	return line[at[0]:at[1]]
 }
 
 // RendererShows is what Glamour prints after a link's text for a relative

@@ -87,6 +87,13 @@ func TestMarkLinksNamesThePiece(t *testing.T) {
 	if got := MarkLinks(refBody, "content/posts/gopher.md", title); got != refWant {
 		t.Errorf("reference links: got\n%q\nwant\n%q", got, refWant)
 	}
+	// its word kept with its text, a shortcut's too (a read of the
+	// change: "the post (→ “…”)ed")
+	refBody = "The [post][first]ed and [first]s.\n\n[first]: /posts/first-post/\n"
+	refWant = "The posted (→ “The \\*threat\\* has evolved”) and firsts (→ “The \\*threat\\* has evolved”).\n\n[first]: /posts/first-post/\n"
+	if got := MarkLinks(refBody, "content/posts/gopher.md", title); got != refWant {
+		t.Errorf("reference links in words: got\n%q\nwant\n%q", got, refWant)
+	}
 	// targets that differ in a fragment or query alone are one lookup (a
 	// review: 200 links to /x/#N, each a slow lookup, took seconds)
 	calls = 0
@@ -133,6 +140,14 @@ func TestMarkLinksShowsRelativeTargetsAsWritten(t *testing.T) {
 		"[w](rel/r)*ed and more*, [v](b.md)*ed*ly; [u](c.md)***s***!":             "w rel/r *ed and more*, v b.md *ed*ly; u***s*** c.md!",
 		"[x](rel/q)*" + strings.Repeat("a", 70) + "*":                             "x rel/q *" + strings.Repeat("a", 70) + "*",
 		"![c](c.png)*s*": `\[image: c\] c.png *s*`,
+		// a reference link's word as an inline link's, full, collapsed
+		// and shortcut (a read of the change: "x rel/pathed"; a shortcut
+		// was left to the renderer, "xed /rel/path")
+		"[x][r]ed, [q][]s and [y]’s; [x][r]*ed*, [y]*ed and more*.\n\n[r]: rel/path\n[q]: a.pdf\n[y]: ../up\n": "xed rel/path, qs a.pdf and y’s ../up; x*ed* rel/path, y ../up *ed and more*.\n\n[r]: rel/path\n[q]: a.pdf\n[y]: ../up\n",
+		"A [链接][r]的, [report.][r]ed, [y]" + strings.Repeat("a", 70) + ".\n\n[r]: rel/x\n[y]: rel/y\n":          "A 链接 rel/x 的, report. rel/x ed, y rel/y " + strings.Repeat("a", 70) + ".\n\n[r]: rel/x\n[y]: rel/y\n",
+		// a shortcut is none where brackets follow or precede, escaped,
+		// an image's, a definition's, or in code
+		"\\[y\\] ![y] [y](https://example.com/i) [y][none] `[y]s` [z][y]\n[y]: rel/y\n": "\\[y\\] ![y] [y](https://example.com/i) [y][none] `[y]s` z rel/y\n[y]: rel/y\n",
 	} {
 		if got := MarkLinks(in, "posts/a.md", none); got != want {
 			t.Errorf("MarkLinks(%q) = %q, want %q", in, got, want)

@@ -79,3 +79,38 @@ func TestQuotesAddKeepsAURLWrittenAsText(t *testing.T) {
 		}
 	}
 }
+
+// folio quotes add finds a passage across a reference link inside a word
+// as across an inline one, its target relative too ("was expanded and
+// refitted" of "[expand][r]ed and [refit]ted": refused when the
+// relative target was run into the word, "expand files/r.pdfed").
+func TestQuotesAddReadsReferenceLinksInWords(t *testing.T) {
+	home, dir := t.TempDir(), t.TempDir()
+	piece := "---\ntitle: Reference links in a piece\ndate: 2020-01-01\n---\n" +
+		"The programme was [expand][r]ed last year and [refit]ted, as [the report][a] said, then [reload][]ed.\n\n" +
+		"[r]: files/r.pdf\n[refit]: ../f.pdf\n[a]: https://example.com/a\n[reload]: https://example.com/l\n"
+	if err := os.WriteFile(filepath.Join(dir, "a.md"), []byte(piece), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	passages := []string{
+		"The programme was expanded last year and refitted, as the report said, then reloaded.",
+		"was expanded files/r.pdf last year and refitted ../f.pdf",
+	}
+	for _, p := range passages {
+		if out, errs, err := folio(t, home, "--archive", dir, "quotes", "add", "a", "--text", p); err != nil || strings.TrimSpace(out) == "" {
+			t.Errorf("quotes add %q: %v\n%s", p, err, errs)
+		}
+	}
+	if _, _, err := folio(t, home, "--archive", dir, "quotes", "add", "a", "--text", "was expand last year"); err == nil {
+		t.Error("quotes add \"was expand last year\": kept")
+	}
+	qs := quotesJSONOut(t, home, "--archive", dir)
+	if len(qs) != len(passages) {
+		t.Fatalf("%d quotes, want %d: %+v", len(qs), len(passages), qs)
+	}
+	for _, q := range qs {
+		if q.Orphaned {
+			t.Errorf("%q orphaned: %s", q.Exact, q.Orphan)
+		}
+	}
+}

@@ -29,3 +29,29 @@ func TestShowKeepsAWordWithALinkWhole(t *testing.T) {
 		}
 	}
 }
+
+// A reference link keeps its word whole as an inline link does, full,
+// collapsed or shortcut, its target absolute or relative (a read of the
+// change: "[expand][r]ed" to a relative target read "expand
+// files/r.pdfed", a shortcut's "expanded /files/r.pdf").
+func TestShowKeepsAReferenceLinksWordWhole(t *testing.T) {
+	dir := t.TempDir()
+	piece := "---\ntitle: Reference links in words\ndate: 2020-01-01\n---\n" +
+		"It was [expand][a]ed, [reload][]ed and [rebuild]ed; then [expand][r]ed, [refit][]ted and [rewire]d again.\n\n" +
+		"[a]: https://example.com/a\n[reload]: https://example.com/l\n[rebuild]: https://example.com/b\n" +
+		"[r]: files/r.pdf\n[refit]: files/f.pdf\n[rewire]: ../w.pdf\n"
+	if err := os.WriteFile(filepath.Join(dir, "a.md"), []byte(piece), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	want := "It was expanded https://example.com/a, reloaded https://example.com/l and rebuilded https://example.com/b; " +
+		"then expanded files/r.pdf, refitted files/f.pdf and rewired ../w.pdf again."
+	for _, w := range []string{"80", "200"} {
+		out, errOut, code := run(t, "--archive", dir, "show", "a", "--width", w)
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, errOut)
+		}
+		if flat := strings.Join(strings.Fields(out), " "); !strings.Contains(flat, want) {
+			t.Errorf("width %s:\n%s\nwant %q", w, out, want)
+		}
+	}
+}

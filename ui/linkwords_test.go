@@ -90,16 +90,21 @@ func TestLinkInAWordKeepsTheWordWhole(t *testing.T) {
 		t.Errorf("table:\n%s", got)
 	}
 	// a relative link, written out by archive.MarkLinks, reads so too
-	md := archive.MarkLinks("They [x](rel/path)*ed* and [y](rel/q)__s__, [t](d.md)_ed_ and [w](rel/r)*ed and more*.", "posts/a.md",
-		func([]string) (string, bool) { return "", false })
-	for _, style := range []string{"notty", "dark", PlainStyle} {
-		lines, _, err = RenderMarkdown(md, 80, style)
-		if err != nil {
-			t.Fatal(err)
-		}
-		want := "They xed rel/path and ys rel/q, ted d.md and w rel/r ed and more."
-		if got := strings.ReplaceAll(strings.Join(strings.Fields(ansi.Strip(strings.Join(lines, "\n"))), " "), "*", ""); got != want {
-			t.Errorf("%s, relative links: %q\nreads %q\nwant  %q", style, md, got, want)
+	// and so does a relative reference link, full, collapsed or
+	// shortcut (a read of the change: "x rel/pathed", "ted /d.md")
+	for md, want := range map[string]string{
+		"They [x](rel/path)*ed* and [y](rel/q)__s__, [t](d.md)_ed_ and [w](rel/r)*ed and more*.":                      "They xed rel/path and ys rel/q, ted d.md and w rel/r ed and more.",
+		"They [x][p]ed and [y][]*s*, [t]ed and [w]*ed and more*.\n\n[p]: rel/path\n[y]: rel/q\n[t]: d.md\n[w]: rel/r": "They xed rel/path and ys rel/q, ted d.md and w rel/r ed and more.",
+	} {
+		md = archive.MarkLinks(md, "posts/a.md", func([]string) (string, bool) { return "", false })
+		for _, style := range []string{"notty", "dark", PlainStyle} {
+			lines, _, err = RenderMarkdown(md, 80, style)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := strings.ReplaceAll(strings.Join(strings.Fields(ansi.Strip(strings.Join(lines, "\n"))), " "), "*", ""); got != want {
+				t.Errorf("%s, relative links: %q\nreads %q\nwant  %q", style, md, got, want)
+			}
 		}
 	}
 }
