@@ -206,21 +206,30 @@ func superExponent(text string, i int, r rune) bool {
 
 // exponentAt: the caret at byte i of text writes the exponent of the
 // number before it: a digit before it, a digit, a sign and a digit or a
-// parenthesis after it ("10^6", "10^-3", archive.ScriptText's
-// "10^(6.5)"; not "x^2", "a^b").
+// parenthesis closed after a run of up to maxParenExponent bytes without
+// a space or a parenthesis after it ("10^-3", archive.ScriptText's
+// "10^(6.5)"; not "x^2", "a^b", nor ScriptText's "2019^(see note)" of a
+// superscript of words, nor a "^(" never closed: a read of the change,
+// each refused a passage stopping before it, "in 2019").
 func exponentAt(text string, i int) bool {
 	if i == 0 || !isDigitByte(text[i-1]) {
 		return false
 	}
 	rest := text[i+1:]
 	if strings.HasPrefix(rest, "(") {
-		return true
+		in := rest[1:min(len(rest), maxParenExponent+2)]
+		k := strings.IndexFunc(in, func(r rune) bool { return r == ')' || r == '(' || unicode.IsSpace(r) })
+		return k > 0 && in[k] == ')'
 	}
 	if r, n := utf8.DecodeRuneInString(rest); archive.IsMinus(r) || r == '+' {
 		rest = rest[n:]
 	}
 	return rest != "" && isDigitByte(rest[0])
 }
+
+// maxParenExponent bounds the exponent read in parentheses after a caret
+// (exponentAt): a number, or a short term ("n+1").
+const maxParenExponent = 32
 
 // runesBefore are the two characters before byte i of text, the nearer
 // last (0 before the start).

@@ -327,7 +327,8 @@ func TestFindKeepsExponentsAsWritten(t *testing.T) {
 	text := "The charge was 3.2e-12 coulombs in the first run. A rate of 1E-5 per hour.\n" +
 		"The ratio was 10^-3 in the end, the mass 10⁶ tonnes, the dose 10⁻³ grams, the field x⁻¹ wide.\n" +
 		"The minimum was −5 degrees; it fell to -5 °C by morning; a room of 50 m² and an order of 2e6 units;\n" +
-		"a scale of 10^(6.5) stars, a box 3x(4 wide)."
+		"a scale of 10^(6.5) stars, a box 3x(4 wide).\n" +
+		"It ended in 2019^(see note) and in 2020^(more; then 2^(n+1) ways."
 	for _, p := range []string{
 		// the exponent's sign left out or added
 		"charge was 3.2e12 coulombs", "rate of 1E5 per hour", "ratio was 10^3 in",
@@ -342,6 +343,7 @@ func TestFindKeepsExponentsAsWritten(t *testing.T) {
 		"minimum was 5 degrees", "fell to 5 °C",
 		// archive.ScriptText's exponent in parentheses
 		"scale of 106.5 stars", "scale of 10(6.5) stars", "scale of 10", "6.5) stars",
+		"then 2 ways", "then 2n+1 ways",
 	} {
 		if _, _, ok := Find(text, p); ok {
 			t.Errorf("Find(%q) found it in a text whose numbers differ", p)
@@ -354,6 +356,9 @@ func TestFindKeepsExponentsAsWritten(t *testing.T) {
 		"the field x⁻¹ wide", "minimum was −5 degrees", "minimum was -5 degrees", "fell to −5 °C",
 		"of 50 m2 and", "of 50 m^2 and", "an order of 2e6 units", "scale of 10^(6.5) stars",
 		"4 wide",
+		// a caret's parenthesis that holds words, or is not closed, is no
+		// exponent (a read of the change: each refused)
+		"It ended in 2019", "in 2020", "2019^(see note) and in 2020^(more", "then 2^(n+1) ways",
 	} {
 		if _, _, ok := Find(text, p); !ok {
 			t.Errorf("Find(%q) did not find it", p)
