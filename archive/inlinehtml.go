@@ -69,7 +69,15 @@ func inlineTagsText(line *htmlLine, seg string) string {
 	var b strings.Builder
 	last := 0
 	dests := linkDestinations(seg)
-	skipped := func(m []int) bool { return escapedAt(seg, m[0]) || isDestination(seg, m[0]) || dests.holds(m[0]) }
+	// which tags are text, asked once each, in order: dests.holds reads
+	// the line forward only (a tag before a link asked again after one
+	// past it was taken for one in its destination: "<sup>[5](#fn5)</sup>"
+	// kept "<sup>" as text and dropped "</sup>", shown "5" run into the
+	// number before it)
+	skipped := make([]bool, len(ms))
+	for k, m := range ms {
+		skipped[k] = escapedAt(seg, m[0]) || isDestination(seg, m[0]) || dests.holds(m[0])
+	}
 	pair := pairedTags(seg, ms, skipped)
 	struckIn := 0            // struck elements open: a nested one's marks are not written again
 	closes := map[int]bool{} // of the struck elements opened
@@ -78,7 +86,7 @@ func inlineTagsText(line *htmlLine, seg string) string {
 	}
 	for k := 0; k < len(ms); k++ {
 		m := ms[k]
-		if m[0] < last || skipped(m) {
+		if m[0] < last || skipped[k] {
 			continue
 		}
 		write(seg[last:m[0]])
@@ -175,11 +183,11 @@ func inlineTagsText(line *htmlLine, seg string) string {
 // each opening's closing. One pass: pairing each opening by a search of
 // the rest of the line took a line of 200,000 unclosed <sup>s over two
 // minutes (a review, 41za).
-func pairedTags(seg string, ms [][]int, skipped func([]int) bool) map[int]int {
+func pairedTags(seg string, ms [][]int, skipped []bool) map[int]int {
 	var pair map[int]int
 	open := map[string][]int{}
 	for k, m := range ms {
-		if skipped(m) {
+		if skipped[k] {
 			continue
 		}
 		switch {
@@ -206,7 +214,7 @@ func pairedTags(seg string, ms [][]int, skipped func([]int) bool) map[int]int {
 // character then has its script's form (2<sup>&minus;3</sup> is 2⁻³, as
 // 2<sup>−3</sup> is), a script inside it written so first
 // (X<sup>2<sup>3</sup></sup> is X^(2³), not X²³), other tags dropped.
-func scriptOf(seg string, ms [][]int, pair map[int]int, k, j int, skipped func([]int) bool) string {
+func scriptOf(seg string, ms [][]int, pair map[int]int, k, j int, skipped []bool) string {
 	var b strings.Builder
 	from := ms[k][1]
 	for i := k + 1; i < j; i++ {
@@ -216,7 +224,7 @@ func scriptOf(seg string, ms [][]int, pair map[int]int, k, j int, skipped func([
 		}
 		b.WriteString(seg[from:m[0]])
 		from = m[1]
-		if e, ok := pair[i]; ok && !skipped(m) && m[2] >= 0 {
+		if e, ok := pair[i]; ok && !skipped[i] && m[2] >= 0 {
 			if name := asciiLower(seg[m[2]:m[3]]); name == "sup" || name == "sub" {
 				b.WriteString(scriptOf(seg, ms, pair, i, e, skipped))
 				from, i = ms[e][1], e

@@ -24,6 +24,12 @@ func TestScriptsKeepTheirNumbers(t *testing.T) {
 		{"2<sup>&minus;3</sup> and H<sub>&#50;</sub>O\n", "2⁻³ and H₂O\n"},
 		{"x<sup>&lt;b&gt;</sup>\n", "x^(&lt;b&gt;)\n"},
 		{"Nested <del>a <del>b</del> c</del> d.\n", "Nested ~~a b c~~ d.\n"},
+		// tags before a link's destination, a tag after it (a read of
+		// the change: those before were kept as text, "10<sup>6</sup>",
+		// "<b>bold</b>", a script around the link lost its closing)
+		{"10<sup>6</sup> [x](https://example.com/u) 2<sup>3</sup>\n", "10⁶ [x](https://example.com/u) 2³\n"},
+		{"a <b>bold</b> and [x](https://example.com/u) <i>it</i>\n", "a bold and [x](https://example.com/u) it\n"},
+		{"in 10<sup>[6.5](https://example.com/e)</sup> t\n", "in 10^([6.5](https://example.com/e)) t\n"},
 	} {
 		if got := readableHTML(c.md); got != c.want {
 			t.Errorf("readableHTML(%q) = %q, want %q", c.md, got, c.want)

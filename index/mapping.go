@@ -661,11 +661,15 @@ import (
 // the family name Jiabao, two people); 301: a news agency named whole beside
 // people's names is an organisation of its own (archive's newsAgencies,
 // firmName: "Ann Lee and Reuters" was one organisation, "Ann Lee, Bo Chan
-// and Reuters" Ann Lee alone).
+// and Reuters" Ann Lee alone); 302: inline tags before a link's
+// destination, on a line with a tag after it, are read as tags (archive's
+// inlineTagsText asked dests.holds again after it had passed them: "a
+// <b>x</b> [l](u) <i>y</i>" kept "<b>x</b>" as text, "2021<sup>[5](#fn5)</sup>"
+// read "2021<sup>[5](#fn5)", shown 20215, now 2021^([5](#fn5))).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 301
+const SchemaVersion = 302
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
