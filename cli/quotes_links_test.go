@@ -114,3 +114,35 @@ func TestQuotesAddReadsReferenceLinksInWords(t *testing.T) {
 		}
 	}
 }
+
+// folio quotes add finds a passage without a footnote's marker, as
+// quoted from the original page ("It rose in 2019 and fell" of "It rose
+// in 2019[^3] and fell", shown "2019[1]": refused, its digits read
+// "20191"); the quote is found again.
+func TestQuotesAddLeavesOutFootnoteMarkers(t *testing.T) {
+	home, dir := t.TempDir(), t.TempDir()
+	piece := "---\ntitle: Footnotes\ndate: 2020-01-01\n---\n" +
+		"It rose in 2019[^3] and fell, as [the report](https://example.com/r) said.[^4] Then it rose again.\n\n" +
+		"[^3]: The first note.\n[^4]: The second.\n"
+	if err := os.WriteFile(filepath.Join(dir, "a.md"), []byte(piece), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	passages := []string{"It rose in 2019 and fell, as the report said. Then it rose again."}
+	for _, p := range passages {
+		if out, errs, err := folio(t, home, "--archive", dir, "quotes", "add", "a", "--text", p); err != nil || strings.TrimSpace(out) == "" {
+			t.Errorf("quotes add %q: %v\n%s", p, err, errs)
+		}
+	}
+	if _, _, err := folio(t, home, "--archive", dir, "quotes", "add", "a", "--text", "It rose in 2018 and fell"); err == nil {
+		t.Error(`quotes add "It rose in 2018 and fell": kept`)
+	}
+	qs := quotesJSONOut(t, home, "--archive", dir)
+	if len(qs) != len(passages) {
+		t.Fatalf("%d quotes, want %d: %+v", len(qs), len(passages), qs)
+	}
+	for _, q := range qs {
+		if q.Orphaned {
+			t.Errorf("%q orphaned: %s", q.Exact, q.Orphan)
+		}
+	}
+}

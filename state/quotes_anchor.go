@@ -454,7 +454,8 @@ type Text struct {
 }
 
 // readText is a Text's text reduced as a reader reads it: without the
-// letters and digits of the URLs it shows after its links' text.
+// letters and digits of the URLs it shows after its links' text, nor its
+// footnotes' markers (urls holds both).
 type readText struct {
 	f       folded  // at still points into the whole text
 	full    []int32 // where in the whole text's reduction each byte of f.s is
@@ -492,7 +493,8 @@ type Link struct {
 // stays (a read of the change, 42rc: "The address https://example.com/r"
 // lost its URL when "[the report](https://example.com/r)" was elsewhere).
 // One of letters and digits alone (a relative link to "economy") is left
-// in, as a word of the text. links is called at most once, when a passage
+// in, as a word of the text. A footnote's marker is left out too
+// (markerRuns: "in 2019 and" of "in 2019[1] and"). links is called at most once, when a passage
 // is first not found as shown; nil or none: as NewText.
 func NewTextWithLinks(text string, links func() []Link) *Text {
 	return &Text{f: fold(text), links: links}
@@ -506,7 +508,7 @@ func (t *Text) read() *readText {
 	}
 	urls := t.links()
 	t.links = nil
-	runs := linkRuns(t.f, urls)
+	runs := mergeRuns(linkRuns(t.f, urls), markerRuns(t.f))
 	if len(runs) == 0 {
 		return nil
 	}
@@ -631,6 +633,67 @@ func linkRuns(f folded, links []Link) [][2]int {
 		b = e
 	}
 	return runs
+}
+
+// maxMarkerDigits bounds the number of a footnote's marker (markerRuns).
+const maxMarkerDigits = 3
+
+// markerRuns are the byte ranges of f.s that footnote markers give, in
+// order: a number of up to maxMarkerDigits digits in brackets right after
+// a character that is no space, with no letter or digit right after it
+// ("2019[1] and", "said.[12]", as archive writes a footnote's reference,
+// [^3], and a superscript linking to a note, <sup>[3](#fn3)</sup>). A
+// passage read without them is found: "in 2019 and" was refused in "in
+// 2019[1] and", its digits "20191".
+func markerRuns(f folded) [][2]int {
+	text := f.text
+	var runs [][2]int
+	for i := 1; i < len(text); i++ {
+		if text[i] != '[' {
+			continue
+		}
+		j := i + 1
+		for j < len(text) && j-i-1 < maxMarkerDigits && isDigitByte(text[j]) {
+			j++
+		}
+		if j == i+1 || j >= len(text) || text[j] != ']' {
+			continue
+		}
+		if r, _ := utf8.DecodeLastRuneInString(text[:i]); unicode.IsSpace(r) {
+			continue // set apart: a numbered item, "[1] Smith", or a range
+		}
+		if r, _ := utf8.DecodeRuneInString(text[j+1:]); unicode.IsLetter(r) || unicode.IsDigit(r) {
+			continue
+		}
+		k, found := slices.BinarySearchFunc(f.at, int32(i+1), func(at, b int32) int { return cmp.Compare(at, b) })
+		if found {
+			runs = append(runs, [2]int{k, k + j - i - 1})
+		}
+		i = j
+	}
+	return runs
+}
+
+// mergeRuns are two lists of runs in order as one in order, a run
+// overlapping one before it left out.
+func mergeRuns(a, b [][2]int) [][2]int {
+	if len(b) == 0 {
+		return a
+	}
+	out := make([][2]int, 0, len(a)+len(b))
+	for len(a) > 0 || len(b) > 0 {
+		var r [2]int
+		if len(b) == 0 || len(a) > 0 && a[0][0] <= b[0][0] {
+			r, a = a[0], a[1:]
+		} else {
+			r, b = b[0], b[1:]
+		}
+		if n := len(out); n > 0 && r[0] < out[n-1][1] {
+			continue
+		}
+		out = append(out, r)
+	}
+	return out
 }
 
 // candidatesIn are the offsets in s where p occurs, in order, at most

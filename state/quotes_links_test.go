@@ -106,3 +106,27 @@ func TestFindLeavesOutALinksURLByPlace(t *testing.T) {
 		t.Error("a link without its text: its URL not left out everywhere")
 	}
 }
+
+// A footnote's marker, as archive writes a reference ("2019[1]"), is left
+// out of a passage read as a reader reads it: "in 2019 and fell" was
+// refused, its digits read "20191". A number in brackets set apart, or
+// running into a word, is the text's.
+func TestFindLeavesOutFootnoteMarkers(t *testing.T) {
+	text := "It rose in 2019[1] and fell, as she said.[12] Then\n[3] Smith wrote a[4]b and x [5] y."
+	tx := NewTextWithLinks(text, func() []Link { return nil })
+	for _, p := range []string{"It rose in 2019 and fell", "as she said. Then", "It rose in 2019[1] and fell"} {
+		sel, _, ok := tx.Find(p)
+		if !ok {
+			t.Errorf("Find(%q): not found", p)
+			continue
+		}
+		if _, _, ok := NewTextWithLinks(text, func() []Link { return nil }).Locate(sel); !ok {
+			t.Errorf("%q not found again", p)
+		}
+	}
+	for _, p := range []string{"Then Smith wrote", "wrote ab and", "and x y"} {
+		if _, _, ok := tx.Find(p); ok {
+			t.Errorf("Find(%q): found", p)
+		}
+	}
+}
