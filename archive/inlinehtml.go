@@ -147,7 +147,11 @@ func inlineTagsText(line *htmlLine, seg string) string {
 			// its content, to its closing tag on this line, as
 			// ScriptText writes it: 10<sup>6</sup> is 10⁶, not 106
 			if j, ok := pair[k]; ok {
-				b.WriteString(scriptOf(seg, ms, pair, k, j, skipped))
+				if mark, ok := footnoteMark(seg[m[1]:ms[j][0]]); ok && name == "sup" {
+					b.WriteString(mark)
+				} else {
+					b.WriteString(scriptOf(seg, ms, pair, k, j, skipped))
+				}
 				k, last = j, ms[j][1]
 			}
 		case blockElements[name]:
@@ -174,6 +178,26 @@ func inlineTagsText(line *htmlLine, seg string) string {
 	}
 	write(seg[last:])
 	return b.String()
+}
+
+// footnoteLink is a superscript's content that is a link to a note alone,
+// as a page writes a footnote's marker (<sup><a href="#fn3">3</a></sup>,
+// its anchor made a Markdown link by inlineLinks): a label of up to 12
+// characters, in brackets or not, to #fn…, #footnote…, #cite_note… (as
+// Wikipedia's), #note… or #endnote….
+var footnoteLink = lazyRegexp(`^\s*\[(?:\\\[)?([^\[\]\\\s]{1,12})(?:\\\])?\]\(\s*<?#(?i:fn|footnote|cite_note|note|endnote)[^\s()<>]*>?\s*\)\s*$`)
+
+// footnoteMark is a superscript's content (inner, as written) as a
+// footnote's marker when it is one (footnoteLink): its label in
+// brackets, as footnotes writes a Markdown footnote's reference ("\[3\]"),
+// not a superscript, which reads as the exponent of a number before it
+// (2019<sup>[3](#fn3)</sup> was 2019^(3), refusing a quote "in 2019").
+func footnoteMark(inner string) (string, bool) {
+	m := footnoteLink().FindStringSubmatch(inner)
+	if m == nil {
+		return "", false
+	}
+	return `\[` + m[1] + `\]`, true
 }
 
 // pairedTags pairs each opening tag of ms (inlineTag's matches in seg)

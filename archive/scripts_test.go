@@ -30,6 +30,11 @@ func TestScriptsKeepTheirNumbers(t *testing.T) {
 		{"10<sup>6</sup> [x](https://example.com/u) 2<sup>3</sup>\n", "10⁶ [x](https://example.com/u) 2³\n"},
 		{"a <b>bold</b> and [x](https://example.com/u) <i>it</i>\n", "a bold and [x](https://example.com/u) it\n"},
 		{"in 10<sup>[6.5](https://example.com/e)</sup> t\n", "in 10^([6.5](https://example.com/e)) t\n"},
+		// a superscript that is a link to a note alone is a footnote's
+		// marker, as footnotes writes one, no exponent (it read
+		// 2019^([3](#fn3)), shown 2019^(3))
+		{"in 2019<sup>[3](#fn3)</sup> and 2020<sup>[\\[4\\]](#cite_note-4)</sup>, 10<sup>6</sup> and x<sup>[5](#top)</sup>\n",
+			"in 2019\\[3\\] and 2020\\[4\\], 10⁶ and x^([5](#top))\n"},
 	} {
 		if got := readableHTML(c.md); got != c.want {
 			t.Errorf("readableHTML(%q) = %q, want %q", c.md, got, c.want)
@@ -40,6 +45,13 @@ func TestScriptsKeepTheirNumbers(t *testing.T) {
 		t.Fatal(err)
 	}
 	if got, want := strings.TrimSpace(readableHTML(md)), "about 10²² joules, CO₂ and 2⁻³"; got != want {
+		t.Errorf("HTML converted to %q, read %q, want %q", md, got, want)
+	}
+	md, err = HTMLConverter().ConvertString(`<p>in 2019<sup id="fnref:3"><a href="#fn:3" class="footnote-ref">3</a></sup> and 10<sup>6</sup></p>`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := strings.TrimSpace(readableHTML(md)), `in 2019\[3\] and 10⁶`; got != want {
 		t.Errorf("HTML converted to %q, read %q, want %q", md, got, want)
 	}
 }

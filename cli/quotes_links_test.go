@@ -146,3 +146,27 @@ func TestQuotesAddLeavesOutFootnoteMarkers(t *testing.T) {
 		}
 	}
 }
+
+// A superscript linking to a note is a footnote's marker, no exponent:
+// "in 2019 and" of "in 2019<sup><a href="#fn3">3</a></sup> and" is kept
+// (it was shown 2019^(3), the exponent of 2019, so refused); a plain
+// superscript after a number stays its exponent ("the mass 10 tonnes"
+// of 10<sup>6</sup> refused).
+func TestQuotesAddReadsANoteLinkAsAMarker(t *testing.T) {
+	home, dir := t.TempDir(), t.TempDir()
+	piece := "---\ntitle: Notes as links\ndate: 2020-01-01\n---\n" +
+		"It rose in 2019<sup><a href=\"#fn3\">3</a></sup> and fell to 10<sup>6</sup> tonnes.\n"
+	if err := os.WriteFile(filepath.Join(dir, "a.md"), []byte(piece), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{"It rose in 2019 and fell", "It rose in 2019", "fell to 10^6 tonnes"} {
+		if out, errs, err := folio(t, home, "--archive", dir, "quotes", "add", "a", "--text", p); err != nil || strings.TrimSpace(out) == "" {
+			t.Errorf("quotes add %q: %v\n%s", p, err, errs)
+		}
+	}
+	for _, p := range []string{"fell to 10 tonnes", "fell to 106 tonnes"} {
+		if _, _, err := folio(t, home, "--archive", dir, "quotes", "add", "a", "--text", p); err == nil {
+			t.Errorf("quotes add %q: kept", p)
+		}
+	}
+}

@@ -665,11 +665,14 @@ import (
 // destination, on a line with a tag after it, are read as tags (archive's
 // inlineTagsText asked dests.holds again after it had passed them: "a
 // <b>x</b> [l](u) <i>y</i>" kept "<b>x</b>" as text, "2021<sup>[5](#fn5)</sup>"
-// read "2021<sup>[5](#fn5)", shown 20215, now 2021^([5](#fn5))).
+// read "2021<sup>[5](#fn5)", shown 20215, now 2021^([5](#fn5))); 303: a
+// superscript that is a link to a note alone is a footnote's marker
+// (archive's footnoteMark: 2019<sup>[3](#fn3)</sup> was 2019^([3](#fn3)),
+// now 2019\[3\], as a Markdown footnote's reference).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 302
+const SchemaVersion = 303
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
