@@ -227,9 +227,9 @@ func normTitle(t string) string { return strings.Join(neardup.Words(t), " ") }
 
 // URLKey is a URL reduced for comparison: no scheme, no "www.", no
 // fragment, no trailing slash, no utm_ tracking parameters; "" for what is
-// not an http(s) URL. Its host is as a browser asks for it (hostKey: in
-// ASCII, punycode for a name not in ASCII, without a trailing dot, the
-// scheme's default port left out), its path with RFC 3986's normalisation
+// not an http(s) URL. Its host is as a browser asks for it (hostKey,
+// hostOf: in ASCII, punycode for a name not in ASCII, without a trailing
+// dot, the scheme's default port left out), its path with RFC 3986's normalisation
 // (pathKey), its query every pair of the URL's (queryKey), in the order
 // of their keys. So "https://example.com:443/a.xml", "https://EXAMPLE.com./a.xml",
 // "https://example.com/%61.xml" and "https://example.com/x/../a.xml" are
@@ -247,24 +247,12 @@ func URLKey(s string) string {
 	return key
 }
 
-// hostKey is u's host and port as URLKey compares them: the host in lower
-// case, a name not in ASCII in its ASCII form (IDNA's lookup, as a
-// browser asks for it; as written when it has none), without a trailing
-// dot or a leading "www."; the port, its leading zeros left out, unless
-// it is the scheme's default (80 for http, 443 for https).
+// hostKey is u's host and port as URLKey compares them: the host as
+// hostOf says (as a browser asks for it, without "www."); the port, its
+// leading zeros left out, unless it is the scheme's default (80 for
+// http, 443 for https).
 func hostKey(u *url.URL) string {
-	h := strings.ToLower(u.Hostname())
-	if strings.Contains(h, ":") { // an IPv6 address
-		h = "[" + h + "]"
-	} else {
-		h = strings.TrimSuffix(h, ".")
-		if strings.ContainsFunc(h, func(r rune) bool { return r >= utf8.RuneSelf }) {
-			if a, err := idna.Lookup.ToASCII(h); err == nil {
-				h = a
-			}
-		}
-		h = strings.TrimPrefix(h, "www.")
-	}
+	h := hostOf(u)
 	port := u.Port()
 	if n, err := strconv.Atoi(port); err == nil {
 		port = strconv.Itoa(n)
@@ -273,6 +261,34 @@ func hostKey(u *url.URL) string {
 		return h
 	}
 	return h + ":" + port
+}
+
+// hostOf is u's host (not its port) as a browser asks for it, the one
+// rule of URLKey's hosts and of the sites LinkTextElsewhere compares
+// (siteOf): a name not in ASCII is IDNA's lookup (UTS 46, as the WHATWG
+// URL standard reads a host) of the name as written, in punycode, and a
+// name the lookup refuses is kept as written (unequal to any name in
+// ASCII); in lower case, without a trailing dot or a leading "www.". An
+// IPv6 address is in lower case, in its brackets. The lookup is of the
+// name as written, not lower-cased first: strings.ToLower made
+// "İstanbul.example" istanbul.example where the lookup makes it
+// xn--istanbul-o0e.example, "ẞ.example" xn--zca.example where it makes
+// ss.example, and a capital the lookup refuses (Georgian Ⴀ) a name it
+// takes (hostKey did, siteOf did not).
+func hostOf(u *url.URL) string {
+	h := u.Hostname()
+	if strings.Contains(h, ":") { // an IPv6 address
+		return "[" + strings.ToLower(h) + "]"
+	}
+	h = strings.TrimSuffix(h, ".")
+	if strings.ContainsFunc(h, func(r rune) bool { return r >= utf8.RuneSelf }) {
+		// (a name in ASCII the lookup lower-cases or refuses, but
+		// for an empty "xn--" label)
+		if a, err := idna.Lookup.ToASCII(h); err == nil {
+			h = a
+		}
+	}
+	return strings.TrimPrefix(strings.ToLower(h), "www.")
 }
 
 // pathKey is the escaped path p normalised as RFC 3986 (6.2.2) says: an

@@ -373,6 +373,14 @@ func TestURLKeyNormalises(t *testing.T) {
 		{"https://h.example/x/...", "https://h.example/", false},
 		{"https://[::1]:443/a", "https://[::1]/a", true},
 		{"https://[::1]/a", "https://[::2]/a", false},
+		// IDNA's lookup of the host as written, as a browser's: not of
+		// its lower case (strings.ToLower reads İ as i, ẞ as ß, and
+		// makes a capital the lookup refuses one it takes)
+		{"https://İstanbul.example/a", "https://xn--istanbul-o0e.example/a", true},
+		{"https://İstanbul.example/a", "https://istanbul.example/a", false},
+		{"https://ẞ.example/a", "https://ss.example/a", true},
+		{"https://ẞ.example/a", "https://xn--zca.example/a", false},
+		{"https://a\u10a0b.example/a", "https://xn--ab-r51a.example/a", false},
 	} {
 		if got := SameURL(c.a, c.b); got != c.same {
 			t.Errorf("SameURL(%q, %q) = %v, want %v (keys %q, %q)", c.a, c.b, got, c.same, URLKey(c.a), URLKey(c.b))

@@ -200,17 +200,13 @@ func siteKey(h string) string {
 }
 
 // siteOf is the host of the http(s) URL s as a browser asks for it
-// (lower case, punycode, without "www."), "" when s is none.
+// (hostOf: lower case, punycode, without "www."), "" when s is none.
 func siteOf(s string) string {
 	u, err := url.Parse(strings.TrimSpace(s))
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Hostname() == "" {
 		return ""
 	}
-	h, err := idna.Lookup.ToASCII(strings.TrimSuffix(u.Hostname(), "."))
-	if err != nil {
-		h = u.Hostname() // kept as written: unequal to any name in ASCII
-	}
-	return strings.TrimPrefix(strings.ToLower(h), "www.")
+	return hostOf(u)
 }
 
 // escapeAt is s with a backslash before each byte at (in any order).

@@ -668,11 +668,15 @@ import (
 // read "2021<sup>[5](#fn5)", shown 20215, now 2021^([5](#fn5))); 303: a
 // superscript that is a link to a note alone is a footnote's marker
 // (archive's footnoteMark: 2019<sup>[3](#fn3)</sup> was 2019^([3](#fn3)),
-// now 2019\[3\], as a Markdown footnote's reference).
+// now 2019\[3\], as a Markdown footnote's reference); 304: the manifest's copy keys read a host
+// not in ASCII by IDNA's lookup of it as written, as LinkTextElsewhere's
+// sites are (archive's hostOf: "İstanbul.example" was istanbul.example,
+// now xn--istanbul-o0e.example; "ẞ.example" xn--zca.example, now
+// ss.example).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 303
+const SchemaVersion = 304
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
