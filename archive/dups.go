@@ -268,7 +268,9 @@ func hostKey(u *url.URL) string {
 // (siteOf): a name not in ASCII is IDNA's lookup (UTS 46, as the WHATWG
 // URL standard reads a host) of the name as written, in punycode, and a
 // name the lookup refuses is kept as written (unequal to any name in
-// ASCII); in lower case, without a trailing dot or a leading "www.". An
+// ASCII); in lower case, without a trailing dot (an ideographic or
+// fullwidth full stop too, which the lookup reads as one) or a leading
+// "www.". An
 // IPv6 address is in lower case, in its brackets. The lookup is of the
 // name as written, not lower-cased first: strings.ToLower made
 // "İstanbul.example" istanbul.example where the lookup makes it
@@ -285,7 +287,7 @@ func hostOf(u *url.URL) string {
 		// (a name in ASCII the lookup lower-cases or refuses, but
 		// for an empty "xn--" label)
 		if a, err := idna.Lookup.ToASCII(h); err == nil {
-			h = a
+			h = strings.TrimSuffix(a, ".") // a full stop the lookup made one ("example.com。")
 		}
 	}
 	return strings.TrimPrefix(strings.ToLower(h), "www.")

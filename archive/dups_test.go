@@ -381,6 +381,9 @@ func TestURLKeyNormalises(t *testing.T) {
 		{"https://ẞ.example/a", "https://ss.example/a", true},
 		{"https://ẞ.example/a", "https://xn--zca.example/a", false},
 		{"https://a\u10a0b.example/a", "https://xn--ab-r51a.example/a", false},
+		// a trailing full stop the lookup reads as "." (U+3002, U+FF0E)
+		{"https://example.com\u3002/a", "https://example.com/a", true},
+		{"https://www\uff0eexample\uff0ecom\uff0e/a", "https://example.com/a", true},
 	} {
 		if got := SameURL(c.a, c.b); got != c.same {
 			t.Errorf("SameURL(%q, %q) = %v, want %v (keys %q, %q)", c.a, c.b, got, c.same, URLKey(c.a), URLKey(c.b))

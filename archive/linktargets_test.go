@@ -187,3 +187,23 @@ func TestLinkMadeByTheCleaningIsText(t *testing.T) {
 		}
 	}
 }
+
+// A link's text and its target name one site when their hosts differ in
+// a trailing full stop the IDNA lookup reads as one (hostOf: "example.com。"
+// was example.com., another site than example.com, and its link text),
+// as in any trailing dot; a text of another site still is one.
+func TestLinkTextTrailingFullStop(t *testing.T) {
+	for _, c := range []struct {
+		text, target string
+		elsewhere    bool
+	}{
+		{"https://example.com\u3002/x", "https://example.com/x", false},
+		{"https://www\uff0eexample\uff0ecom\uff0e/x", "https://example.com/x", false},
+		{"https://example.com./x", "https://example.com/x", false},
+		{"https://example.net\u3002/x", "https://example.com/x", true},
+	} {
+		if got := LinkTextElsewhere(c.text, c.target); got != c.elsewhere {
+			t.Errorf("LinkTextElsewhere(%q, %q) = %v, want %v", c.text, c.target, got, c.elsewhere)
+		}
+	}
+}
