@@ -10,6 +10,7 @@ import (
 	"golang.org/x/net/idna"
 
 	"github.com/folio-tui/folio/internal/neardup"
+	"github.com/folio-tui/folio/internal/urlnorm"
 )
 
 // Similarity thresholds for Copies, Jaccard over 4-word shingles of the
@@ -296,28 +297,15 @@ func hostOf(u *url.URL) string {
 // pathKey is the escaped path p normalised as RFC 3986 (6.2.2) says: an
 // escaped unreserved character (a letter, a digit, "-", ".", "_", "~")
 // unescaped ("%66" is "f", "%2E" "."), other escapes in capitals
-// ("%c3%a9" is "%C3%A9"; "%2F" stays, no "/"), then "." and ".."
-// segments removed (5.2.4).
+// ("%c3%a9" is "%C3%A9"; "%2F" stays, no "/": urlnorm.UnescapeUnreserved,
+// fetch's rule for robots.txt too), then "." and ".." segments removed
+// (5.2.4). Empty segments stay ("//a" is not "/a": RFC 3986 makes them
+// two paths; fetch's robotsPath reads them as servers do, as one).
 func pathKey(p string) string {
 	if !strings.ContainsAny(p, "%.") {
 		return p
 	}
-	var b strings.Builder
-	for i := 0; i < len(p); i++ {
-		c := p[i]
-		if c == '%' && i+2 < len(p) && ishex(p[i+1]) && ishex(p[i+2]) {
-			d := unhex(p[i+1])<<4 | unhex(p[i+2])
-			if unreserved(d) {
-				b.WriteByte(d)
-			} else {
-				b.WriteString("%" + strings.ToUpper(p[i+1:i+3]))
-			}
-			i += 2
-			continue
-		}
-		b.WriteByte(c)
-	}
-	segs := strings.Split(b.String(), "/")
+	segs := strings.Split(urlnorm.UnescapeUnreserved(p), "/")
 	out := make([]string, 0, len(segs))
 	for i, seg := range segs {
 		last := i == len(segs)-1
@@ -336,25 +324,6 @@ func pathKey(p string) string {
 		}
 	}
 	return strings.Join(out, "/")
-}
-
-func ishex(c byte) bool {
-	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
-}
-
-func unhex(c byte) byte {
-	switch {
-	case c <= '9':
-		return c - '0'
-	case c <= 'F':
-		return c - 'A' + 10
-	}
-	return c - 'a' + 10
-}
-
-// unreserved is RFC 3986's unreserved characters (2.3).
-func unreserved(c byte) bool {
-	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-' || c == '.' || c == '_' || c == '~'
 }
 
 // queryKey is the raw query q as URLKey compares it: its pairs, split at

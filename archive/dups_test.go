@@ -371,6 +371,7 @@ func TestURLKeyNormalises(t *testing.T) {
 		{"https://h.example/x/%2E%2E/f.xml", "https://h.example/f.xml", true},
 		{"https://h.example/x/..", "https://h.example/", true},
 		{"https://h.example/x/...", "https://h.example/", false},
+		{"https://h.example//f.xml", "https://h.example/f.xml", false}, // (fetch's robotsPath reads them as one, as servers do)
 		{"https://[::1]:443/a", "https://[::1]/a", true},
 		{"https://[::1]/a", "https://[::2]/a", false},
 		// IDNA's lookup of the host as written, as a browser's: not of

@@ -38,6 +38,7 @@ import (
 	"time"
 
 	"github.com/folio-tui/folio/archive"
+	"github.com/folio-tui/folio/internal/urlnorm"
 )
 
 // UserAgent names folio to the sites it fetches from.
@@ -632,12 +633,12 @@ func (c *Client) allowed(ctx context.Context, u *url.URL) (ok bool, unread strin
 	// sloppy //news/x link to a page "Allow: /news/" lets through was
 	// refused by "Disallow: /" (a third review).
 	clean := robotsPath(u.EscapedPath())
-	raw := unescapeUnreserved(u.EscapedPath())
+	raw := urlnorm.UnescapeUnreserved(u.EscapedPath())
 	if raw == "" {
 		raw = "/"
 	}
 	if u.RawQuery != "" {
-		q := "?" + unescapeUnreserved(u.RawQuery)
+		q := "?" + urlnorm.UnescapeUnreserved(u.RawQuery)
 		raw, clean = raw+q, clean+q
 	}
 	if !ans.rd.allows(clean) {
@@ -650,9 +651,10 @@ func (c *Client) allowed(ctx context.Context, u *url.URL) (ok bool, unread strin
 // 9309 asks, the percent-encoded octets of unreserved characters decoded,
 // and, as servers read it, empty and dot segments removed (a helper's
 // report: /%70rivate/x and //private/x were fetched past "Disallow:
-// /private"). A trailing slash stays.
+// /private"). A trailing slash stays. (archive's URLKey, of the same
+// unescaping, keeps the empty segments, which RFC 3986 makes another path.)
 func robotsPath(escaped string) string {
-	p := unescapeUnreserved(escaped)
+	p := urlnorm.UnescapeUnreserved(escaped)
 	dir := strings.HasSuffix(p, "/") || strings.HasSuffix(p, "/.") || strings.HasSuffix(p, "/..")
 	p = path.Clean("/" + p)
 	if dir && p != "/" {
@@ -661,53 +663,13 @@ func robotsPath(escaped string) string {
 	return p
 }
 
-// unescapeUnreserved decodes the escapes of unreserved characters in s
-// (RFC 3986's: letters, digits, - . _ ~), leaving the others as written
-// but for their hex digits, in capitals.
-func unescapeUnreserved(escaped string) string {
-	if !strings.Contains(escaped, "%") {
-		return escaped
-	}
-	unhex := func(c byte) (byte, bool) {
-		switch {
-		case c >= '0' && c <= '9':
-			return c - '0', true
-		case c >= 'a' && c <= 'f':
-			return c - 'a' + 10, true
-		case c >= 'A' && c <= 'F':
-			return c - 'A' + 10, true
-		}
-		return 0, false
-	}
-	var b strings.Builder
-	for i := 0; i < len(escaped); i++ {
-		if escaped[i] == '%' && i+2 < len(escaped) {
-			hi, ok1 := unhex(escaped[i+1])
-			lo, ok2 := unhex(escaped[i+2])
-			if c := hi<<4 | lo; ok1 && ok2 && unreserved(c) {
-				b.WriteByte(c)
-				i += 2
-				continue
-			} else if ok1 && ok2 {
-				// an escape kept, in capitals: "%2f" and "%2F" are one
-				// octet (RFC 3986), matched as one
-				fmt.Fprintf(&b, "%%%02X", c)
-				i += 2
-				continue
-			}
-		}
-		b.WriteByte(escaped[i])
-	}
-	return b.String()
-}
-
 // robotsRules is a robots.txt with the escapes of unreserved characters
 // in its Allow and Disallow rules decoded, as a fetched path's are: both
 // sides of the match in one form, as RFC 9309 asks (a review: with the
 // fetched path alone decoded, "Disallow: /%7Ejoe/" no longer matched
 // /%7Ejoe/page). Its octets outside ASCII are percent-encoded, as a
 // fetched path's are ("Disallow: /café" never matched /caf%C3%A9), every
-// escape is in capitals (unescapeUnreserved: "%2f" is "%2F"), and a key
+// escape is in capitals (urlnorm.UnescapeUnreserved: "%2f" is "%2F"), and a key
 // is written without the space RFC 9309 allows before its colon
 // ("Disallow : /private" was not read). A rule is one whatever spelling
 // of its key the matcher reads as Allow or Disallow (robotsRuleKey:
@@ -771,7 +733,7 @@ func robotsLine(line string) (_ string, literal bool) {
 		}
 		return line, false
 	}
-	rule = escapeNonASCII(unescapeUnreserved(rule))
+	rule = escapeNonASCII(urlnorm.UnescapeUnreserved(rule))
 	if !strings.HasPrefix(rule, "/") && !strings.HasPrefix(rule, "*") {
 		// "Disallow: tmp" names /tmp: a path is never without its
 		// slash, and a rule that matched nothing would let it be
@@ -823,9 +785,4 @@ func escapeNonASCII(s string) string {
 		}
 	}
 	return b.String()
-}
-
-// unreserved reports whether c is an unreserved character of RFC 3986.
-func unreserved(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '.' || c == '_' || c == '~'
 }
