@@ -478,15 +478,26 @@ func (s *SiteRoots) hugoLanguageKey(p string) string {
 // piece is en-GB, fr beside fr-FR in a Hugo site whose French
 // languageCode is fr-fr). A row holds the pieces of every longer row
 // beneath it, so an equal count is the same pieces, and the row would
-// only say them twice; the facets and folio stats leave it out (a value
-// chosen stays). A prefix over two longer tags, or over pieces of its
-// own, counts more than each and is kept (en over en-GB and en-US).
-func RepeatedLanguageRows(counts map[string]int) map[string]bool {
+// only say them twice; the facets and folio stats leave it out. A prefix
+// over two longer tags, or over pieces of its own, counts more than each
+// and is kept (en over en-GB and en-US). A row chosen stays, one of the
+// filter values chosen (Filter.Languages) naming it: its value in any
+// case, or a value whose LanguageRange it is ("English" names en).
+func RepeatedLanguageRows(counts map[string]int, chosen []string) map[string]bool {
 	var out map[string]bool
+	var ranges []string // of chosen, read once
+	for _, c := range chosen {
+		if r, ok := LanguageRange(c); ok {
+			ranges = append(ranges, r)
+		}
+	}
 	for v, n := range counts {
-		lv := strings.ToLower(v) + "-"
+		lv := strings.ToLower(v)
+		if slices.Contains(ranges, lv) || slices.ContainsFunc(chosen, func(c string) bool { return strings.EqualFold(c, v) }) {
+			continue
+		}
 		for w, m := range counts {
-			if m == n && len(w) > len(lv) && strings.HasPrefix(strings.ToLower(w), lv) {
+			if m == n && len(w) > len(lv)+1 && strings.HasPrefix(strings.ToLower(w), lv+"-") {
 				if out == nil {
 					out = map[string]bool{}
 				}

@@ -316,9 +316,27 @@ func TestRepeatedLanguageRows(t *testing.T) {
 		{map[string]int{"e": 2, "en": 2}, nil},                                              // no subtag boundary
 		{map[string]int{NoLanguage: 2, "en": 2}, nil},
 	} {
-		got := slices.Sorted(maps.Keys(RepeatedLanguageRows(c.counts)))
+		got := slices.Sorted(maps.Keys(RepeatedLanguageRows(c.counts, nil)))
 		if !slices.Equal(got, c.want) {
 			t.Errorf("%v: repeated %v, want %v", c.counts, got, c.want)
+		}
+	}
+	// a row chosen stays: by its value in any case, or a value naming it
+	counts := map[string]int{"en": 3, "en-GB": 3, "zh": 1, "zh-Hant": 1}
+	for _, c := range []struct {
+		chosen []string
+		want   []string
+	}{
+		{[]string{"en"}, []string{"zh"}},
+		{[]string{"EN", "zh"}, nil},
+		{[]string{"English"}, []string{"zh"}},
+		{[]string{"Chinese"}, []string{"en"}},
+		{[]string{"en-GB"}, []string{"en", "zh"}},
+		{[]string{"klingon"}, []string{"en", "zh"}},
+	} {
+		got := slices.Sorted(maps.Keys(RepeatedLanguageRows(counts, c.chosen)))
+		if !slices.Equal(got, c.want) {
+			t.Errorf("chosen %q: repeated %v, want %v", c.chosen, got, c.want)
 		}
 	}
 }

@@ -192,3 +192,65 @@ func TestSavedSearchKeepsLanguages(t *testing.T) {
 		t.Errorf("a saved language that names none: %v", err)
 	}
 }
+
+// TestChosenLanguageRowStays: a language row that only repeats a longer
+// tag's (en over two en-GB pieces) is left out, but not the one
+// --language chose, by its tag or its name, in stats as in search's
+// facets (archive.RepeatedLanguageRows: stats --language en, and search
+// --language English, left en out, where search --language en kept it).
+func TestChosenLanguageRowStays(t *testing.T) {
+	dir := t.TempDir()
+	for name, lang := range map[string]string{"a": "en-GB", "b": "en-GB", "c": "fr"} {
+		front := "---\ntitle: Piece " + name + "\ndate: 2020-01-02\nlanguage: " + lang + "\n---\nSome words about policy.\n"
+		if err := os.WriteFile(filepath.Join(dir, name+".md"), []byte(front), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	idx := t.TempDir()
+	folio := func(args ...string) string {
+		t.Helper()
+		out, errOut, code := runIndexed(t, idx, append([]string{"--archive", dir}, args...)...)
+		if code != 0 {
+			t.Fatalf("%q: exit %d: %s", args, code, errOut)
+		}
+		return out
+	}
+	rows := func(args ...string) (stats, search map[string]int) {
+		t.Helper()
+		var st archiveStats
+		if err := json.Unmarshal([]byte(folio(append([]string{"stats", "--json"}, args...)...)), &st); err != nil {
+			t.Fatal(err)
+		}
+		stats = map[string]int{}
+		for _, c := range st.Languages {
+			stats[c.Key] = c.Count
+		}
+		var res struct {
+			Facets map[string]map[string]int `json:"facets"`
+		}
+		if err := json.Unmarshal([]byte(folio(append([]string{"search", "policy", "--json"}, args...)...)), &res); err != nil {
+			t.Fatal(err)
+		}
+		return stats, res.Facets["languages"]
+	}
+	// (search's facets count a field's values without its own filter:
+	// fr stays beside the English rows)
+	for _, c := range []struct {
+		args         []string
+		stats, facet map[string]int
+	}{
+		{nil, map[string]int{"en-GB": 2, "fr": 1}, map[string]int{"en-GB": 2, "fr": 1}},
+		{[]string{"--language", "en"}, map[string]int{"en": 2, "en-GB": 2}, map[string]int{"en": 2, "en-GB": 2, "fr": 1}},
+		{[]string{"--language", "English"}, map[string]int{"en": 2, "en-GB": 2}, map[string]int{"en": 2, "en-GB": 2, "fr": 1}},
+		{[]string{"--language", "EN"}, map[string]int{"en": 2, "en-GB": 2}, map[string]int{"en": 2, "en-GB": 2, "fr": 1}},
+		{[]string{"--language", "en-gb"}, map[string]int{"en-GB": 2}, map[string]int{"en-GB": 2, "fr": 1}},
+	} {
+		stats, search := rows(c.args...)
+		if !mapsEqual(stats, c.stats) {
+			t.Errorf("stats %q: languages %v, want %v", c.args, stats, c.stats)
+		}
+		if !mapsEqual(search, c.facet) {
+			t.Errorf("search %q: language facets %v, want %v", c.args, search, c.facet)
+		}
+	}
+}

@@ -105,7 +105,7 @@ those of folio list and folio search and count the pieces they list.`,
 				}
 				inPeriod = func(a archive.Article) bool { return in[a.ID] }
 			}
-			st, probs := computeUnitStats(l.name, units, l.names, inPeriod, f.collapse), l.probs
+			st, probs := computeUnitStats(l.name, units, l.names, inPeriod, f.collapse, f.languages), l.probs
 			reportSkipped(env.Err, probs)
 			if asJSON {
 				return writeJSON(env.Out, st)
@@ -149,7 +149,7 @@ func namesOf(st archiveStats) caseNames {
 // written in several cases is counted as one, named by names (nil: by
 // arts).
 func computeStats(name string, arts []archive.Article, names caseNames) archiveStats {
-	return computeUnitStats(name, oneEach(arts), names, nil, false)
+	return computeUnitStats(name, oneEach(arts), names, nil, false, nil)
 }
 
 // oneEach is arts as units of one piece each (computeUnitStats).
@@ -222,12 +222,13 @@ func collapsedUnits(all, keep []archive.Article) [][]archive.Article {
 // beside the period (the index's addCollapsedValues).
 //
 // A language row that holds the same pieces as a longer tag's is left out
-// (withoutRepeated), but not with copies collapsed (collapsed): a group
+// (withoutRepeated), but one the filters chose (chosen: --language's
+// values), and not with copies collapsed (collapsed): a group
 // counts under each language of its copies, so an equal count no longer
 // says the same groups (a group of an en piece and its en-GB copy counts
 // 1 under en and 1 under en-GB, and it stands as the en piece), as the
 // index's facets do.
-func computeUnitStats(name string, units [][]archive.Article, names caseNames, inPeriod func(archive.Article) bool, collapsed bool) archiveStats {
+func computeUnitStats(name string, units [][]archive.Article, names caseNames, inPeriod func(archive.Article) bool, collapsed bool, chosen []string) archiveStats {
 	years, months, outlets, authors, tags, kinds := map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}
 	languages := map[string]int{}
 	yearOnly, undated, pieces := 0, 0, 0
@@ -280,7 +281,7 @@ func computeUnitStats(name string, units [][]archive.Article, names caseNames, i
 	}
 	languages = mergeCases(languages, names["languages"], archive.FieldKey("languages"))
 	if !collapsed {
-		languages = withoutRepeated(languages)
+		languages = withoutRepeated(languages, chosen)
 	}
 	return archiveStats{
 		Archive: name, Pieces: pieces,
@@ -294,10 +295,10 @@ func computeUnitStats(name string, units [][]archive.Article, names caseNames, i
 }
 
 // withoutRepeated is the languages' counts less the rows that repeat a
-// longer tag's pieces (archive.RepeatedLanguageRows: en beside en-GB), as
-// the index's facets leave them out.
-func withoutRepeated(m map[string]int) map[string]int {
-	for v := range archive.RepeatedLanguageRows(m) {
+// longer tag's pieces (archive.RepeatedLanguageRows: en beside en-GB) but
+// those --language chose, as the index's facets leave them out.
+func withoutRepeated(m map[string]int, chosen []string) map[string]int {
+	for v := range archive.RepeatedLanguageRows(m, chosen) {
 		delete(m, v)
 	}
 	return m

@@ -434,13 +434,11 @@ func withoutRepeatedLanguages(vs []FacetValue, chosen []string) []FacetValue {
 	for _, v := range vs {
 		counts[v.Value] = v.Count
 	}
-	repeated := archive.RepeatedLanguageRows(counts)
+	repeated := archive.RepeatedLanguageRows(counts, chosen)
 	if len(repeated) == 0 {
 		return vs
 	}
-	return slices.DeleteFunc(slices.Clone(vs), func(v FacetValue) bool {
-		return repeated[v.Value] && !slices.ContainsFunc(chosen, func(c string) bool { return strings.EqualFold(c, v.Value) })
-	})
+	return slices.DeleteFunc(slices.Clone(vs), func(v FacetValue) bool { return repeated[v.Value] })
 }
 
 // ManyAuthors reports whether the index names more than one author (in
