@@ -147,11 +147,10 @@ type sidebar struct {
 	cursor  int // index into entries; never a header when there are values
 	offset  int // first entry on screen
 	// yearsAside: the years chosen are left out of the filters'
-	// summary: the chart's legend (Trend counts every year), and the
-	// root's copy as it draws while a chart bar's period is on
-	// (Model.filtersSidebar; the bar's enter unticks them besides:
-	// untickYears; a header read "year:2019 · 2020-01" over 2020-01's
-	// pieces)
+	// summary, in the chart's legend (Trend counts every year). (While
+	// a chart bar's period is on no year is chosen to leave out: the
+	// bar's enter unticks them, untickYears; a header read "year:2019 ·
+	// 2020-01" over 2020-01's pieces.)
 	yearsAside bool
 
 	// The Reading group, shown once the reading state is open.

@@ -190,28 +190,19 @@ func (m Model) paneHelp() help.KeyMap {
 }
 
 // countView is the top right: "3 of 7 · relevance · tag:mi5".
-func (m Model) countView() string { return m.countViewWith(m.filtersSidebar().summary()) }
+func (m Model) countView() string { return m.countViewWith(m.sidebar.summary()) }
 
-// filtersSaid names every filter on: the sidebar's (filtersSidebar) and
-// the chart's period; "" for none (a review: with a year chosen and a
+// filtersSaid names every filter on: the sidebar's and the chart's
+// period (no year is chosen beside it: the bar's enter unticks them, and
+// a year ticked replaces the period, Model.filtersChanged); "" for none (a review: with a year chosen and a
 // bar's period on, the hint read "Filters are on ()", and with the
 // period alone it said nothing of it).
 func (m Model) filtersSaid() string {
-	parts := m.filtersSidebar().summaryParts()
+	parts := m.sidebar.summaryParts()
 	if m.period != nil {
 		parts = append(parts, m.period.label)
 	}
 	return strings.Join(parts, " ")
-}
-
-// filtersSidebar is the sidebar as the filters' summary reads it: the
-// years chosen left out while the chart's period replaces them
-// (periodFilter.applyTo; none is ticked then: the bar's enter unticks
-// them, and a year ticked replaces the period, Model.filtersChanged).
-func (m Model) filtersSidebar() sidebar {
-	s := m.sidebar
-	s.yearsAside = m.period != nil
-	return s
 }
 
 // countViewWith is countView with the filters named as f.
@@ -276,7 +267,7 @@ func (m Model) topBar() string {
 	right := m.countView()
 	if rw := m.rightWidth(); lipgloss.Width(right) > rw {
 		// whole filter names, as many as fit, rather than "outlet:The Ne…"
-		right = truncateCells(m.countViewWith(m.filtersSidebar().summaryFit(rw-lipgloss.Width(m.countViewWith(""))-3)), rw)
+		right = truncateCells(m.countViewWith(m.sidebar.summaryFit(rw-lipgloss.Width(m.countViewWith(""))-3)), rw)
 	}
 	inputW := max(m.width-lipgloss.Width(brand)-lipgloss.Width(right)-1, 0)
 	left := fitCells(brand+m.search.view(), lipgloss.Width(brand)+inputW)
