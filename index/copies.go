@@ -476,10 +476,14 @@ func (ix *Index) addCollapsedValues(ctx context.Context, q, np query.Query, mv m
 			}
 			in := inPeriod(m.ID)
 			for _, v := range vs {
-				if kept[shown(v)] || period(v) {
+				if period(v) {
 					continue
 				}
-				kept[shown(v)] = true // once a group, by its earliest piece with it
+				k := shown(v)
+				if kept[k] {
+					continue
+				}
+				kept[k] = true // once a group, by its earliest piece with it
 				if !in {
 					continue
 				}
