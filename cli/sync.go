@@ -207,6 +207,10 @@ not modified, and each failed feed with why) go to stdout and stderr.`,
 				// the validators got, into the list as it is now: a feed
 				// added or removed while the sync ran stays so
 				err := changeFeeds(func(now *feedList) error {
+					// each entry by its URL as written, not by its feed
+					// (archive.SameURL, sameFeedBefore): two entries of
+					// one feed may differ in their user name and
+					// password, and each keeps its own validators
 					for i := range now.Feed {
 						for j, f := range fl.Feed {
 							if f.URL == now.Feed[i].URL && f.Into == dir {
