@@ -40,7 +40,7 @@ var languageKeys = []string{"language", "lang"}
 // however it is written: an ISO 639-2 code is its two-letter one (deu,
 // and the bibliographic ger a library catalogue or a Zotero export
 // writes: de; bibliographicCodes), a deprecated tag its preferred value
-// (iw: he, in: id; RFC 5646 §4.5) and a suppressed script left out
+// in the IANA registry (iw: he, in: id, mo: ro; RFC 5646 §4.5) and a suppressed script left out
 // (en-Latn-GB: en-GB). Other legacy readings (tl as fil, sh as sr-Latn)
 // are not made: the files' tag stays.
 func LanguageTag(s string) (string, bool) {
@@ -54,6 +54,12 @@ func LanguageTag(s string) (string, bool) {
 	if i := strings.IndexAny(s, "-_"); i == 3 || len(s) == 3 {
 		if t, ok := bibliographicCodes[strings.ToLower(s[:3])]; ok {
 			s = t + s[3:]
+		}
+	} else if i == 2 || len(s) == 2 {
+		if strings.EqualFold(s[:2], "mo") {
+			// the registry's preferred value: ro, where golang.org/x/text
+			// gives CLDR's ro-MD (a review)
+			s = "ro" + s[2:]
 		}
 	}
 	tag, err := language.BCP47.Parse(s)

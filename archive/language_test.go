@@ -51,6 +51,8 @@ func TestFrontMatterLanguage(t *testing.T) {
 		{"language: chi", "zh", ""},
 		{"language: iw", "he", ""},
 		{"language: in", "id", ""},
+		{"language: mo", "ro", ""}, // the registry's, not CLDR's ro-MD
+		{"language: mo-MD", "ro-MD", ""},
 		{"language: en-Latn-GB", "en-GB", ""},
 		{"language: tl", "tl", ""},
 		{"language: german", "de", ""},

@@ -674,11 +674,13 @@ import (
 // now xn--istanbul-o0e.example; "ẞ.example" xn--zca.example, now
 // ss.example); 305: the manifest's copy keys leave out a host's trailing
 // full stop that IDNA's lookup reads as "." (archive's hostOf:
-// "example.com。" was example.com., now example.com).
+// "example.com。" was example.com., now example.com); 306: a
+// piece written mo is in ro, the registry's preferred value (archive's
+// LanguageTag: ro-MD, CLDR's, before).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 305
+const SchemaVersion = 306
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
