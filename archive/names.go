@@ -3359,11 +3359,11 @@ type Name struct {
 	// cannot tell "Xi Jinping" from "Dana Chen" read given name first (a
 	// review found "Diane Chen" shown Chen Diane)
 	oneGivenFirst bool
-	// givenFirst: written given name first, as SplitName read it, where
+	// writtenGivenFirst: written given name first, as SplitName read it, where
 	// its parts alone read family name first (romanisedFamilyFirst of a
 	// cjkFamilies name after two syllables: "Wen Ho Lee", "Jae Won Kim",
 	// cited Lee Wen Ho and Kim Jae Won before): never printed so
-	givenFirst bool
+	writtenGivenFirst bool
 }
 
 // particles are lower-case name prefixes that belong with the family name
@@ -3445,7 +3445,7 @@ func SplitName(s string) Name {
 	n.Given = strings.Join(words[:start], " ")
 	f := splitParticle(strings.Join(words[start:], " "))
 	n.Particle, n.Family = f.Particle, f.Family
-	n.givenFirst = n.Particle == "" && romanisedFamilyFirst(n.Family, words[:start])
+	n.writtenGivenFirst = n.Particle == "" && romanisedFamilyFirst(n.Family, words[:start])
 	return n
 }
 
@@ -3467,7 +3467,7 @@ func (n Name) RomanisedFamilyFirst() bool {
 		return false
 	}
 	given := strings.Fields(n.Given)
-	return n.oneGivenFirst || !n.givenFirst && len(given) >= 2 && romanisedFamilyFirst(n.Family, given)
+	return n.oneGivenFirst || !n.writtenGivenFirst && len(given) >= 2 && romanisedFamilyFirst(n.Family, given)
 }
 
 // cjkFamilies are common Korean and Chinese family names as they are
