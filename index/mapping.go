@@ -676,11 +676,14 @@ import (
 // full stop that IDNA's lookup reads as "." (archive's hostOf:
 // "example.com。" was example.com., now example.com); 306: a
 // piece written mo is in ro, the registry's preferred value (archive's
-// LanguageTag: ro-MD, CLDR's, before).
+// LanguageTag: ro-MD, CLDR's, before); 307: a link inside
+// a word is read with the word whole in its text, as the reader shows it,
+// inline or reference, to a URL or a relative target (archive's
+// LinkWordsJoined: "[cat](u)alog" was cat, u, alog, now catalog, u).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 306
+const SchemaVersion = 307
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
