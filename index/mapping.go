@@ -668,18 +668,18 @@ import (
 // read "2021<sup>[5](#fn5)", shown 20215, now 2021^([5](#fn5))); 303: a
 // superscript that is a link to a note alone is a footnote's marker
 // (archive's footnoteMark: 2019<sup>[3](#fn3)</sup> was 2019^([3](#fn3)),
-// now 2019\[3\], as a Markdown footnote's reference); 304: the manifest's copy keys read a host
-// not in ASCII by IDNA's lookup of it as written, as LinkTextElsewhere's
-// sites are (archive's hostOf: "İstanbul.example" was istanbul.example,
-// now xn--istanbul-o0e.example; "ẞ.example" xn--zca.example, now
-// ss.example); 305: the manifest's copy keys leave out a host's trailing
-// full stop that IDNA's lookup reads as "." (archive's hostOf:
-// "example.com。" was example.com., now example.com); 306: a
-// piece written mo is in ro, the registry's preferred value (archive's
-// LanguageTag: ro-MD, CLDR's, before); 307: a link inside
-// a word is read with the word whole in its text, as the reader shows it,
-// inline or reference, to a URL or a relative target (archive's
-// LinkWordsJoined: "[cat](u)alog" was cat, u, alog, now catalog, u).
+// now 2019\[3\], as a Markdown footnote's reference); 304: the manifest's
+// copy keys read a host not in ASCII by IDNA's lookup of it as written, as
+// LinkTextElsewhere's sites are (archive's hostOf: "İstanbul.example" was
+// istanbul.example, now xn--istanbul-o0e.example; "ẞ.example"
+// xn--zca.example, now ss.example); 305: the manifest's copy keys leave out
+// a host's trailing full stop that IDNA's lookup reads as "." (archive's
+// hostOf: "example.com。" was example.com., now example.com); 306: a piece
+// written mo is in ro, the registry's preferred value (archive's
+// LanguageTag: ro-MD, CLDR's, before); 307: a link inside a word is read
+// with the word whole in its text, as the reader shows it, inline or
+// reference, to a URL or a relative target (archive's LinkWordsJoined:
+// "[cat](u)alog" was cat, u, alog, now catalog, u).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
