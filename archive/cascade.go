@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync/atomic"
 )
 
 // Hugo's cascade: a section page (_index.md, _index.html: IsSectionPage)
@@ -813,6 +814,7 @@ type sectionRead struct {
 // readSection reads the section page data: its front matter split and
 // decoded as a piece's (splitFrontMatter).
 func readSection(data []byte) sectionRead {
+	sectionDecodes.Add(1)
 	fm, err := splitFrontMatter(data)
 	var bad *frontMatterError
 	switch {
@@ -824,10 +826,20 @@ func readSection(data []byte) sectionRead {
 	return sectionRead{sec: section{cascade: cascadeEntries(fm.m["cascade"].value), draft: fm.m.isDraft(false, nil, func() bool { return true })}}
 }
 
+// sectionDecodes counts the section pages' texts decoded (readSection),
+// by any SiteRoots or none.
+var sectionDecodes atomic.Int64
+
+// SectionDecodes is how many section pages' texts the package has
+// decoded (readSection) since the process began: a test counts them (a
+// section page is decoded once a build: SiteRoots.CascadeSum).
+func SectionDecodes() int64 { return sectionDecodes.Load() }
+
 // sectionReadOf is readSection of the section page at p, whose text is
-// data, decoded once for both its problem (parse) and what it gives the
-// pages under it (sectionOf): remembered by its path with a hash of its
-// text, so that a text changed between the two reads is decoded again.
+// data, decoded once for its problem (parse), what it gives the pages
+// under it (sectionOf) and its sum (SiteRoots.CascadeSum): remembered by
+// its path with a hash of its text, so that a text changed between two
+// reads is decoded again.
 func (s *SiteRoots) sectionReadOf(p string, data []byte) sectionRead {
 	if s == nil {
 		return readSection(data)
@@ -840,7 +852,6 @@ func (s *SiteRoots) sectionReadOf(p string, data []byte) sectionRead {
 		return r.read
 	}
 	read := readSection(data)
-	s.sectionDecodes.Add(1)
 	s.mu.Lock()
 	if s.sectionReads == nil {
 		s.sectionReads = map[string]sectionReadMemo{}
@@ -863,9 +874,20 @@ var sectionSeed = maphash.MakeSeed()
 // CascadeSum sums what the section page data gives the pages under it:
 // its cascade (Hugo's, as pages take it) and whether it is a draft; 0 for
 // neither. The index re-reads the pieces under a section page whose sum
-// changed.
-func CascadeSum(data []byte) uint32 {
-	sec := readSection(data).sec
+// changed. It is SiteRoots.CascadeSum of a page read alone, outside any
+// site.
+func CascadeSum(data []byte) uint32 { return sectionSum(readSection(data).sec) }
+
+// CascadeSum is the package's CascadeSum of the section page at p, whose
+// text is data, its front matter read through s (sectionReadOf): decoded
+// once a build for its sum (the index's plan and its reading of the page),
+// its problem (parse) and what it gives the pages under it (sectionOf).
+func (s *SiteRoots) CascadeSum(p string, data []byte) uint32 {
+	return sectionSum(s.sectionReadOf(p, data).sec)
+}
+
+// sectionSum is CascadeSum of what a section page gives, sec.
+func sectionSum(sec section) uint32 {
 	sum := cascadeSum(sec.cascade)
 	if sec.draft {
 		h := fnv.New32a()

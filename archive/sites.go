@@ -530,7 +530,6 @@ type SiteRoots struct {
 	collectionsDir sync.Map                   // Jekyll root → its config's collections_dir (jekyllCollectionsDir)
 	absRoot        atomic.Value               // string: the archive's root as Zola names it (zolaAbsRoot)
 	sectionReads   map[string]sectionReadMemo // a section page's path → its front matter read (sectionReadOf)
-	sectionDecodes atomic.Int64               // section pages' texts decoded (a test counts them)
 }
 
 // NewSiteRoots is SiteRoots of fsys, nothing asked yet.

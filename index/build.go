@@ -327,7 +327,7 @@ func parseFile(fsys fs.FS, sites *archive.SiteRoots, w work) parsed {
 	a, probs, asked := parseSafely(sites, p, data)
 	e.Problems, e.Site = probs, asked
 	if e.Section = sites.IsSectionPage(p); e.Section { // a Hugo site's _index.fr.md too
-		e.Cascade = archive.CascadeSum(data)
+		e.Cascade = sites.CascadeSum(p, data) // its front matter decoded once, for parse too
 	}
 	if archive.IsFatal(probs) || a.ID == "" {
 		e.Fatal = true

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"maps"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -776,4 +777,70 @@ func TestIndexNameIsASectionPageInASiteAlone(t *testing.T) {
 		t.Fatal(err)
 	}
 	check("no longer a Hugo site", 5, map[string]int{})
+}
+
+// A section page's front matter is decoded once a build: for its sum
+// (the plan's cascadeChanged and its entry's Cascade), its problem and
+// what it gives the pages under it alike (archive.SiteRoots.CascadeSum;
+// the plan and the reading each decoded it again, three decodes of each
+// changed section page), from scratch, cached or in memory, and in an
+// update that reads them again.
+func TestSectionPageIsDecodedOnceABuild(t *testing.T) {
+	defer func(f func() time.Time) { readNow = f }(readNow)
+	readNow = func() time.Time { return time.Now().Add(time.Hour) } // no read racy
+	piece := func(title string) string { return "---\ntitle: " + title + "\ndate: 2020-01-01\n---\nText.\n" }
+	sections := func(v string) map[string]string {
+		return map[string]string{
+			"site/content/_index.md":   "---\ntitle: Home\ncascade:\n  outlet: Home " + v + "\n---\n",
+			"site/content/a/_index.md": "+++\ntitle = 'A'\n[cascade]\ntags = ['a" + v + "']\n+++\n",
+			"site/content/b/_index.md": "---\ntitle: B " + v + "\ndraft: true\n---\n",
+		}
+	}
+	ctx := context.Background()
+	for _, dir := range []string{t.TempDir(), ""} {
+		arch := t.TempDir()
+		files := sections("1")
+		files["site/hugo.toml"] = "title = 'S'\n"
+		for _, p := range []string{"site/content/x.md", "site/content/a/y.md", "site/content/a/deep/z.md", "site/content/b/w.md"} {
+			files[p] = piece(path.Base(p))
+		}
+		dupWrite(t, arch, files)
+		name, fsys, err := archive.Source(arch)
+		if err != nil {
+			t.Fatal(err)
+		}
+		opts := Options{Dir: dir, Memory: dir == ""}
+		before := archive.SectionDecodes()
+		ix, err := Open(ctx, name, fsys, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n := archive.SectionDecodes() - before; n != 3 {
+			t.Errorf("dir %q, built: %d section pages decoded, want 3, each once", dir, n)
+		}
+		if st := ix.Stats(); st.Docs != 3 {
+			t.Errorf("dir %q, built: %d pieces, want 3 (b's a draft section)", dir, st.Docs)
+		}
+		later := time.Now().Add(time.Minute)
+		for p, text := range sections("2") {
+			dupWrite(t, arch, map[string]string{p: text})
+			if err := os.Chtimes(filepath.Join(arch, p), later, later); err != nil {
+				t.Fatal(err)
+			}
+		}
+		before = archive.SectionDecodes()
+		if changed, err := ix.Refresh(ctx, opts); err != nil || !changed {
+			t.Fatalf("dir %q: refresh %v %v", dir, changed, err)
+		}
+		if n := archive.SectionDecodes() - before; n != 3 {
+			t.Errorf("dir %q, the section pages changed: %d decoded, want 3, each once", dir, n)
+		}
+		if st := ix.Stats(); dir != "" && st.Indexed != 3 {
+			t.Errorf("dir %q, the section pages changed: %d indexed, want the 3 under them", dir, st.Indexed)
+		}
+		if tags := ix.AllFacets().Tags; len(tags) != 1 || tags[0].Value != "a2" || tags[0].Count != 2 {
+			t.Errorf("dir %q: tags %v, want a2 of y and z", dir, tags)
+		}
+		ix.Close()
+	}
 }

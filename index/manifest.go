@@ -165,7 +165,7 @@ type fileEntry struct {
 	Copy  *copyEntry // what finding its copies needs; nil when not indexed
 	// Body is the bodies store's file with its texts (bodies.go)
 	Body uint32
-	// Cascade is a section page's (_index.md) archive.CascadeSum: the
+	// Cascade is a section page's (_index.md) archive.SiteRoots.CascadeSum: the
 	// pieces under it are read again when it changes (fileStates); 0 for
 	// none, and for any other file
 	Cascade uint32

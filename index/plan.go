@@ -297,6 +297,7 @@ func (b *build) fileStates(m *manifest, files []archive.FileInfo, unseen map[str
 // changed section page is read here.
 func (b *build) cascadeChanged(m *manifest, states []fileState) map[string]bool {
 	var dirs map[string]bool
+	sites := b.siteRoots()
 	mark := func(p string) {
 		if dirs == nil {
 			dirs = map[string]bool{}
@@ -305,14 +306,16 @@ func (b *build) cascadeChanged(m *manifest, states []fileState) map[string]bool 
 	}
 	for _, st := range states {
 		p := st.info.Path
-		if st.unchanged || st.unseen || !b.siteRoots().IsSectionPage(p) {
+		if st.unchanged || st.unseen || !sites.IsSectionPage(p) {
 			continue
 		}
 		data := st.data
 		if data == nil {
 			data, _ = archive.ReadFile(b.fsys, p) // unreadable: no cascade to read
 		}
-		if archive.CascadeSum(data) != m.Files[p].Cascade {
+		// read through the build's SiteRoots: decoded once, for its
+		// reading (parseFile) and the pages under it too
+		if sites.CascadeSum(p, data) != m.Files[p].Cascade {
 			mark(p)
 		}
 	}
