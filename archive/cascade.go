@@ -882,8 +882,15 @@ func CascadeSum(data []byte) uint32 { return sectionSum(readSection(data).sec) }
 // text is data, its front matter read through s (sectionReadOf): decoded
 // once a build for its sum (the index's plan and its reading of the page),
 // its problem (parse) and what it gives the pages under it (sectionOf).
+// Of a Zola site's section page it sums what its pages take, its draft
+// alone (cascade: a Zola section gives no cascade), so that an edit of
+// its [cascade] reads none of them again.
 func (s *SiteRoots) CascadeSum(p string, data []byte) uint32 {
-	return sectionSum(s.sectionReadOf(p, data).sec)
+	sec := s.sectionReadOf(p, data).sec
+	if s.zolaSite(p) {
+		sec.cascade = nil
+	}
+	return sectionSum(sec)
 }
 
 // sectionSum is CascadeSum of what a section page gives, sec.

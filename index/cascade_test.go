@@ -844,3 +844,62 @@ func TestSectionPageIsDecodedOnceABuild(t *testing.T) {
 		ix.Close()
 	}
 }
+
+// A Zola site's section page gives its pages its draft alone (archive's
+// cascade.go: Zola's section front matter has no cascade): an edit of
+// its [cascade] alone reads no page under it again (its sum counted the
+// [cascade], and the pages were read again for nothing), while one of its
+// draft still reads them.
+func TestZolaSectionCascadeEditReadsNoPage(t *testing.T) {
+	defer func(f func() time.Time) { readNow = f }(readNow)
+	readNow = func() time.Time { return time.Now().Add(time.Hour) } // no read racy
+	page := func(title string) string { return "+++\ntitle = \"" + title + "\"\ndate = 2021-01-01\n+++\nText.\n" }
+	blog := func(more string) string { return "+++\ntitle = \"Blog\"\n" + more + "+++\n" }
+	arch := t.TempDir()
+	dupWrite(t, arch, map[string]string{
+		"zola/config.toml":            "base_url = \"https://z.example.org\"\ntaxonomies = [{name = \"tags\"}]\n",
+		"zola/content/blog/_index.md": blog("[cascade]\ntags = [\"c1\"]\n"),
+		"zola/content/blog/a.md":      page("A"),
+		"zola/content/blog/sub/b.md":  page("B"),
+		"zola/content/x.md":           page("X"),
+	})
+	name, fsys, err := archive.Source(arch)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	opts := Options{Dir: t.TempDir()}
+	ix, err := Open(ctx, name, fsys, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	if st := ix.Stats(); st.Docs != 3 {
+		t.Fatalf("opened: %d pieces, want 3", st.Docs)
+	}
+	n := 0
+	step := func(what, text string, wantDocs, wantIndexed, wantRemoved int) {
+		t.Helper()
+		n++
+		p := filepath.Join(arch, "zola/content/blog/_index.md")
+		dupWrite(t, arch, map[string]string{"zola/content/blog/_index.md": text})
+		later := time.Now().Add(time.Duration(n) * time.Minute)
+		if err := os.Chtimes(p, later, later); err != nil {
+			t.Fatal(err)
+		}
+		changed, err := ix.Refresh(ctx, opts)
+		if err != nil || !changed {
+			t.Fatalf("%s: refresh %v %v", what, changed, err)
+		}
+		if st := ix.Stats(); st.Docs != wantDocs || st.Indexed != wantIndexed || st.Removed != wantRemoved {
+			t.Errorf("%s: %d pieces, %d indexed, %d removed; want %d, %d, %d", what, st.Docs, st.Indexed, st.Removed, wantDocs, wantIndexed, wantRemoved)
+		}
+		if tags := ix.AllFacets().Tags; len(tags) != 0 {
+			t.Errorf("%s: tags %v, want none", what, tags)
+		}
+	}
+	step("its [cascade] edited", blog("[cascade]\ntags = [\"c2\"]\ndraft = true\n"), 3, 0, 0)
+	step("its [cascade] removed", blog(""), 3, 0, 0)
+	step("a draft", blog("draft = true\n"), 1, 0, 2)
+	step("no longer a draft, a [cascade] made", blog("[cascade]\ntags = [\"c3\"]\n"), 3, 2, 0)
+}
