@@ -8,6 +8,7 @@ import (
 	"regexp/syntax"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // A Zola site's root holds its config.toml beside its content/ folder,
@@ -416,6 +417,9 @@ const anyFolders = "(?:.*/)?"
 // (literal_separator off: * and ? take a / too; ** the same, **/ any
 // folders or none; [abc], [!abc], {a,b}; a backslash escapes), anchored at both
 // ends; false for one globset refuses (an unclosed [ or {, a nested {).
+// A letter of more than one byte is matched whole (folio wrote each of
+// its bytes as a letter of its own, ü as Ã¼, so that a glob naming
+// entwürfe/ or café matched no path).
 //
 // What may match nothing beside a * is left out, the * matching it as
 // well (globPieces.add): a run of **/ is one, as globset's parser makes
@@ -438,7 +442,9 @@ func zolaGlobRegexp(g string) (string, bool) {
 				return "", false
 			}
 			i++
-			cur.add(globPiece{re: regexp.QuoteMeta(string(g[i])), lineFree: g[i] != '\n'})
+			l := letterAt(g, i)
+			cur.add(globPiece{re: regexp.QuoteMeta(l), lineFree: l != "\n"})
+			i += len(l) - 1
 		case strings.HasPrefix(g[i:], "**/") && (i == 0 || g[i-1] == '/'):
 			cur.add(globPiece{re: anyFolders, empty: true, lineFree: true})
 			i += 2
@@ -498,7 +504,9 @@ func zolaGlobRegexp(g string) (string, bool) {
 			alts = append(alts, nil)
 			cur = &alts[len(alts)-1]
 		default:
-			cur.add(globPiece{re: regexp.QuoteMeta(string(c)), lineFree: c != '\n'})
+			l := letterAt(g, i)
+			cur.add(globPiece{re: regexp.QuoteMeta(l), lineFree: l != "\n"})
+			i += len(l) - 1
 		}
 	}
 	if alts != nil {
@@ -514,6 +522,13 @@ func zolaGlobRegexp(g string) (string, bool) {
 		return "", false
 	}
 	return b.String(), true
+}
+
+// letterAt is the letter at g[i:], whole: a UTF-8 sequence (ü, two
+// bytes), or a byte that begins none.
+func letterAt(g string, i int) string {
+	_, n := utf8.DecodeRuneInString(g[i:])
+	return g[i : i+n]
 }
 
 // A globPiece is the regexp of one of a glob's letters, wildcards or

@@ -640,3 +640,32 @@ func TestZolaSectionGivesNoCascade(t *testing.T) {
 		}
 	}
 }
+
+// A Zola site's ignored_content glob of a letter of more than one byte
+// (entwürfe, é) matches the paths that hold it, as Zola's globset does:
+// folio wrote each of the letter's bytes as a letter of its own (ü as
+// Ã¼), so that such a glob matched no path and its pages were pieces.
+// Escaped (\é) the same; a class of them ([éè]) was and is one letter.
+func TestZolaGlobOfALetterOfManyBytes(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"zola/config.toml":           "base_url = \"https://z.example.org\"\nignored_content = [\"*/entwürfe/*\", \"*caf\\\\é.md\", \"*/n[éè]e.md\", \"*/日記/**\"]\n",
+		"zola/content/entwürfe/a.md": zolaPage("A", "date = 2021-01-01\n"),
+		"zola/content/entwurfe/b.md": zolaPage("B", "date = 2021-01-02\n"),
+		"zola/content/café.md":       zolaPage("C", "date = 2021-01-03\n"),
+		"zola/content/cafe.md":       zolaPage("E", "date = 2021-01-04\n"),
+		"zola/content/nèe.md":        zolaPage("N", "date = 2021-01-05\n"),
+		"zola/content/日記/2021/d.md":  zolaPage("D", "date = 2021-01-06\n"),
+		"zola/content/日本/j.md":       zolaPage("J", "date = 2021-01-07\n"),
+	})
+	a, _ := loadSite(t, dir)
+	sameLines(t, "pieces", piecePaths(a), []string{"zola/content/cafe.md", "zola/content/entwurfe/b.md", "zola/content/日本/j.md"})
+	for g, want := range map[string]string{
+		"*/entwürfe/*": `^.*/entwürfe/.*$`,
+		"*caf\\é.md":   `^.*café\.md$`,
+	} {
+		if re, ok := zolaGlobRegexp(g); !ok || re != want {
+			t.Errorf("zolaGlobRegexp(%q) = %q, %v, want %q", g, re, ok, want)
+		}
+	}
+}
