@@ -1246,12 +1246,18 @@ func (s *SiteRoots) hugoIgnoredFolder(ig *ignoreFiles, dir, content string) bool
 }
 
 // hugoIgnores are the ignoreFiles of the config of the Hugo site whose
-// root is root (hugoIgnoreFiles), compiled once; nil for none.
+// root is root (hugoIgnoreFiles), compiled once; nil for none. A Zola
+// site's are its ignored_content globs (zolaIgnoreFiles).
 func (s *SiteRoots) hugoIgnores(root string) *ignoreFiles {
 	if v, ok := s.ignores.Load(root); ok {
 		return v.(*ignoreFiles)
 	}
-	ig := compileIgnoreFiles(hugoIgnorePatterns(s.readConfig, root))
+	var ig *ignoreFiles
+	if m, ok := zolaConfigOf(s.readConfig, root); ok {
+		ig = zolaIgnoreFiles(m) // each glob parsed once
+	} else {
+		ig = compileIgnoreFiles(hugoIgnorePatterns(s.readConfig, root))
+	}
 	s.ignores.Store(root, ig)
 	return ig
 }

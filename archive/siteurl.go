@@ -443,7 +443,12 @@ var yamlConfigErrLine = lazyRegexp(`^yaml: line (\d+): `)
 // of a Hugo site, config/production/'s and config/_default/'s config
 // files and the first of its root's (hugoConfigFiles); of a Jekyll site,
 // the first of _config.yml, _config.yaml, _config.toml there. Each file
-// once, by path.
+// once, by path. And of a Zola site, its ignored_content globs past
+// folio's bound (maxZolaGlobSize: their regexps' sizes summed in the
+// config's order, a **/ or * first counted once): those from the first
+// that passes it on are dropped, not matched, so the pages they match are
+// pieces though Zola leaves them out; one problem says so, at config.toml's
+// line of the first dropped, with how many are (zolaGlobsPastProblem).
 func SiteConfigProblems(fsys fs.FS, configs SiteConfigs) []Problem {
 	roots := map[string]bool{}
 	for p := range configs {

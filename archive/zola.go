@@ -333,25 +333,28 @@ func zolaGlobsTaken(m map[string]any) []string {
 }
 
 // zolaGlobsPast is zolaGlobsTaken and the globs left out past the bound,
-// as written.
+// as written: those that compile (zolaGlobRegexp) from the first whose
+// size passes it on. Each glob is parsed once, none compiled: one taken,
+// its regexp but for a **/ or * first, for its size (zolaGlobParsed); one
+// past the bound, to tell whether it compiles (folio compiled each, the
+// thousands past the bound too, and parsed those taken twice more:
+// zolaGlobsJoined, compileIgnoreFiles).
 func zolaGlobsPast(m map[string]any) (res, past []string) {
 	size := 0
 	for _, g := range listOf(m["ignored_content"]) {
-		re, ok := zolaGlobRegexp(g)
+		if len(past) > 0 {
+			if _, ok := zolaGlobRegexp(g); ok {
+				past = append(past, g)
+			}
+			continue
+		}
+		re, rest, ok := zolaGlobParsed(g)
 		if !ok {
 			continue
 		}
-		if len(past) == 0 {
-			// a **/ or * first is one for all (zolaGlobsJoined)
-			rest := strings.TrimPrefix(strings.TrimPrefix(re, "^"+anyFolders), "^.*")
-			parsed, err := syntax.Parse(rest, syntax.Perl)
-			if err != nil {
-				continue
-			}
-			if size += progSize(parsed); size <= maxZolaGlobSize {
-				res = append(res, re)
-				continue
-			}
+		if size += progSize(rest); size <= maxZolaGlobSize {
+			res = append(res, re)
+			continue
 		}
 		past = append(past, g)
 	}
@@ -394,7 +397,10 @@ var zolaIgnoredKey = lazyRegexp(`(?m)^[ \t]*"?ignored_content"?[ \t]*=`)
 
 // zolaGlobsJoined are the regexps res of zolaGlobRegexp, each starting
 // with lead after its ^, as one: ^lead(?:rest|rest…)$, which matches
-// what one of them does; res as they are when that does not parse.
+// what one of them does. It is not parsed again: each rest parsed
+// (zolaGlobParsed), each of a glob's pieces whole (a group closed, a
+// class, a letter escaped), and their sizes within maxZolaGlobSize, the
+// alternation parses.
 func zolaGlobsJoined(res []string, lead string) []string {
 	if len(res) < 2 {
 		return res
@@ -403,11 +409,26 @@ func zolaGlobsJoined(res []string, lead string) []string {
 	for i, re := range res {
 		rests[i] = strings.TrimSuffix(strings.TrimPrefix(re, "^"+lead), "$")
 	}
-	joined := "^" + lead + "(?:" + strings.Join(rests, "|") + ")$"
-	if _, err := syntax.Parse(joined, syntax.Perl); err != nil {
-		return res
+	return []string{"^" + lead + "(?:" + strings.Join(rests, "|") + ")$"}
+}
+
+// zolaIgnoreFiles are the ignored_content globs of the Zola config m
+// compiled (hugoIgnores): zolaIgnorePatterns, their regexps written by
+// folio (no \Q, no flags, each parsed: zolaGlobParsed), as one
+// alternation, compiled once, not parsed again each and printed as
+// compileIgnoreFiles does a Hugo site's ignoreFiles written by hand; a
+// **/ or * first counted once, their size within maxZolaGlobSize, far
+// under compileIgnoreFiles' bound of its alternation
+// (maxIgnoreAlternation). nil for none.
+func zolaIgnoreFiles(m map[string]any) *ignoreFiles {
+	pats := zolaIgnorePatterns(m)
+	if len(pats) == 0 {
+		return nil
 	}
-	return []string{joined}
+	if all, err := regexp.Compile("(?:" + strings.Join(pats, ")|(?:") + ")"); err == nil {
+		return &ignoreFiles{all: all}
+	}
+	return compileIgnoreFiles(pats) // not met: as a Hugo site's
 }
 
 // anyFolders is the regexp of a glob's **/: any folders or none.
@@ -431,8 +452,38 @@ const anyFolders = "(?:.*/)?"
 // minutes); the regexp stays as long as the glob's letters and the
 // wildcards between them (TestZolaGlobRunsAreOne).
 func zolaGlobRegexp(g string) (string, bool) {
-	var top globPieces
-	var alts []globPieces // the {a,b} open, its alternatives
+	re, _, ok := zolaGlobParsed(g)
+	return re, ok
+}
+
+// zolaGlobParsed is zolaGlobRegexp of the glob g and its regexp parsed,
+// but for a **/ or * first (zolaGlobRest: what its size counts,
+// zolaGlobsPast), parsed alone: each of a glob's pieces whole, the
+// regexp parses, and so compiles, when what follows a **/ or * first
+// does.
+func zolaGlobParsed(g string) (re string, rest *syntax.Regexp, ok bool) {
+	re, ok = zolaGlobText(g)
+	if !ok {
+		return "", nil, false
+	}
+	rest, err := syntax.Parse(zolaGlobRest(re), syntax.Perl)
+	if err != nil {
+		return "", nil, false // a class such as [z-a]
+	}
+	return re, rest, true
+}
+
+// zolaGlobRest is the regexp re of a glob but for its ^ and a **/ or *
+// first, one for all the globs that start with it (zolaGlobsJoined).
+func zolaGlobRest(re string) string {
+	return strings.TrimPrefix(strings.TrimPrefix(re, "^"+anyFolders), "^.*")
+}
+
+// zolaGlobText is zolaGlobRegexp's regexp of the glob g, written, not
+// parsed; false for a glob globset refuses as written.
+func zolaGlobText(g string) (string, bool) {
+	top := make(globPieces, 0, len(g)) // a piece a letter at most
+	var alts []globPieces              // the {a,b} open, its alternatives
 	cur := &top
 	for i := 0; i < len(g); i++ {
 		c := g[i]
@@ -513,14 +564,12 @@ func zolaGlobRegexp(g string) (string, bool) {
 		return "", false
 	}
 	var b strings.Builder
+	b.Grow(2 * len(g))
 	b.WriteString("^")
 	for _, p := range top {
 		b.WriteString(p.re)
 	}
 	b.WriteString("$")
-	if _, err := regexp.Compile(b.String()); err != nil {
-		return "", false
-	}
 	return b.String(), true
 }
 
