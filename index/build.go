@@ -338,9 +338,6 @@ func parseFile(fsys fs.FS, sites *archive.SiteRoots, w work) parsed {
 	}
 	e.ID, e.CiteKey, e.Print = a.ID, a.CiteKey, printOf(a)
 	e.Copy = copyEntryOf(a) // of the whole body, before limitWords
-	// a link inside a word read as the reader shows it, the word whole
-	// ("[cat](u)alog" is catalog): the text indexed and stored
-	a.Body = archive.LinkWordsJoined(a.Body)
 	tokens, cut := limitWords(&a)
 	if cut {
 		e.Problems = append(e.Problems, cutProblem(p))

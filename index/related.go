@@ -8,8 +8,6 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
-
-	"github.com/folio-tui/folio/archive"
 )
 
 const (
@@ -56,7 +54,7 @@ func (ix *Index) Related(id string, n int) ([]Hit, error) {
 	}
 
 	total := float64(ix.Count())
-	should := ix.wordQueries(a.Title, a.Standfirst, archive.LinkWordsJoined(a.Body), total) // as indexed
+	should := ix.wordQueries(a.Title, a.Standfirst, a.Body, total)
 	should = append(should, ix.tagQueries(a.Tags, total)...)
 	if len(should) == 0 {
 		return []Hit{}, nil

@@ -340,9 +340,8 @@ func (p wordPiece) whole() bool {
 	return true
 }
 
-// maxWordPieces bounds the siblings a word after a link is looked for in
-// (archive's, which the index reads the word by).
-const maxWordPieces = archive.MaxWordPieces
+// maxWordPieces bounds the siblings a word after a link is looked for in.
+const maxWordPieces = 8
 
 // joinWordAfter makes the word right after link part of its text: the
 // letters of the text after it, and those of emphasis or strikethrough

@@ -144,34 +144,3 @@ func TestLinkInAWordIsFoundAndQuoted(t *testing.T) {
 	waitIdle(t, r.screen, `(?m)^ *`+quoteMark+` The programme was expanded https://example.com/x last year, and the report https://example.com/r`)
 	r.quit()
 }
-
-// The index reads a link inside a word whole, as archive.LinkWordsJoined
-// writes it: the word moved into the link's text. Written so, each shape
-// reads in the reader as it did: the join is the reader's own.
-func TestLinkWordsJoinedReadsAsShown(t *testing.T) {
-	var mds []string
-	for _, c := range linkWords {
-		mds = append(mds, c.md)
-	}
-	mds = append(mds,
-		"They [x](rel/path)*ed* and [y](rel/q)__s__, [t](d.md)_ed_ and [w](rel/r)*ed and more*, ex[pand](rel/e)s.",
-		"They [x][p]ed and [y][]*s*, [t]ed and [w]*ed and more*, ab[c][p].\n\n[p]: rel/path\n[y]: rel/q\n[t]: d.md\n[w]: rel/r",
-		"Ref [post][u]ed and [post]ed, [post][]s.\n\n[u]: https://example.com/u\n[post]: https://example.com/p",
-		"| a | b |\n|---|---|\n| [expand](https://example.com/x)ed | two |\n",
-	)
-	read := func(md string) string {
-		md = archive.MarkLinks(md, "posts/a.md", func([]string) (string, bool) { return "", false })
-		lines, _, err := RenderMarkdown(md, 100, "notty")
-		if err != nil {
-			t.Fatal(err)
-		}
-		// notty shows emphasis with its marks
-		return strings.ReplaceAll(strings.Join(strings.Fields(ansi.Strip(strings.Join(lines, "\n"))), " "), "*", "")
-	}
-	for _, md := range mds {
-		joined := archive.LinkWordsJoined(md)
-		if a, b := read(md), read(joined); a != b {
-			t.Errorf("%q\nreads %q\njoined %q\nreads %q", md, a, joined, b)
-		}
-	}
-}
