@@ -264,15 +264,22 @@ func hostKey(u *url.URL) string {
 	return h + ":" + port
 }
 
+// whatwgIDNA is UTS 46's lookup as the WHATWG URL standard's "domain to
+// ASCII" makes it, not strict: no STD3 rules, no hyphen checks, no
+// lengths. idna.Lookup has both: "a_b.é.example" and "ab--c.é.example",
+// which a browser asks for as a_b.xn--9ca.example and
+// ab--c.xn--9ca.example, were refused and kept in Unicode, another key
+// than the same URL written in punycode (an attack).
+var whatwgIDNA = idna.New(idna.MapForLookup(), idna.BidiRule(), idna.Transitional(false),
+	idna.CheckHyphens(false), idna.StrictDomainName(false))
+
 // hostOf is u's host (not its port) as a browser asks for it, the one
 // rule of URLKey's hosts and of the sites LinkTextElsewhere compares
 // (siteOf): a name not in ASCII is IDNA's lookup (UTS 46, as the WHATWG
-// URL standard reads a host) of the name as written, in punycode, and a
-// name the lookup refuses is kept as written (unequal to any name in
-// ASCII); in lower case, without a trailing dot (an ideographic or
-// fullwidth full stop too, which the lookup reads as one) or a leading
-// "www.". An
-// IPv6 address is in lower case, in its brackets. The lookup is of the
+// URL standard reads a host: whatwgIDNA) of the name as written, in
+// punycode, and a name the lookup refuses is kept as written; in lower
+// case, without a trailing dot (an ideographic or fullwidth full stop
+// too, which the lookup reads as one) or a leading "www.". An IPv6 address is in lower case, in its brackets. The lookup is of the
 // name as written, not lower-cased first: strings.ToLower made
 // "İstanbul.example" istanbul.example where the lookup makes it
 // xn--istanbul-o0e.example, "ẞ.example" xn--zca.example where it makes
@@ -287,7 +294,7 @@ func hostOf(u *url.URL) string {
 	if strings.ContainsFunc(h, func(r rune) bool { return r >= utf8.RuneSelf }) {
 		// (a name in ASCII the lookup lower-cases or refuses, but
 		// for an empty "xn--" label)
-		if a, err := idna.Lookup.ToASCII(h); err == nil {
+		if a, err := whatwgIDNA.ToASCII(h); err == nil {
 			h = strings.TrimSuffix(a, ".") // a full stop the lookup made one ("example.com。")
 		}
 	}

@@ -378,6 +378,12 @@ func TestURLKeyNormalises(t *testing.T) {
 		// its lower case (strings.ToLower reads İ as i, ẞ as ß, and
 		// makes a capital the lookup refuses one it takes)
 		{"https://İstanbul.example/a", "https://xn--istanbul-o0e.example/a", true},
+		// as the WHATWG standard looks a host up, not strictly: an
+		// underscore, a hyphen in a label's third and fourth place or at
+		// its start (an attack: kept in Unicode, another key)
+		{"https://a_b.é.example/z", "https://a_b.xn--9ca.example/z", true},
+		{"https://ab--c.é.example/z", "https://ab--c.xn--9ca.example/z", true},
+		{"https://-x.é.example/z", "https://-x.xn--9ca.example/z", true},
 		{"https://İstanbul.example/a", "https://istanbul.example/a", false},
 		{"https://ẞ.example/a", "https://ss.example/a", true},
 		{"https://ẞ.example/a", "https://xn--zca.example/a", false},
