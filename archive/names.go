@@ -379,6 +379,9 @@ func bylineNames(s, outlet string, beforeOthers bool) []Name {
 	forName := false // " for " after one word is in an organisation's name (forInName)
 	for _, sep := range []string{";", " | ", "|", " / ", "/", " — ", " – ", " - ", " (", "(", " for ", " at "} {
 		i := strings.Index(s, sep)
+		if sep == " for " {
+			i = forAt(s)
+		}
 		if sep == "/" {
 			if i = slashAt(s); i > 0 && agencyCredits(s) {
 				continue
@@ -1380,6 +1383,22 @@ func forInName(s string, i int, outlet string) (in, oneWord bool) {
 		return true, false
 	}
 	return one, one
+}
+
+// forAt is the index in s of its first " for ", " For " or " FOR ", -1
+// for none: a byline in capitals, or with every word capitalised, writes
+// its "for" so, as it writes "in" and "and" ("CITIZENS FOR RESPONSIBILITY
+// AND ETHICS IN WASHINGTON": a task found the organisation {Citizens For
+// Responsibility} and the person Washington, Ethics In, where "Citizens
+// for Responsibility and Ethics in Washington" is one organisation).
+func forAt(s string) int {
+	at := -1
+	for _, f := range []string{" for ", " For ", " FOR "} {
+		if i := strings.Index(s, f); i >= 0 && (at < 0 || i < at) {
+			at = i
+		}
+	}
+	return at
 }
 
 // peopleBefore: before, what comes before a byline's " for ", names two

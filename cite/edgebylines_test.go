@@ -25,6 +25,14 @@ var edgeBylines = []struct {
 	{"Habitat for Humanity", "{Habitat for Humanity}", "habitat2020lists"},
 	{"Fund for Peace", "{Fund for Peace}", "fund2020lists"},
 	{"Teach For America", "{Teach For America}", "teach2020lists"},
+	// "for" in capitals, or capitalised in a byline whose every word is,
+	// is read as "for" is (a task: {Citizens For Responsibility} and the
+	// person Washington, Ethics In; {ANN LEE FOR REUTERS})
+	{"CITIZENS FOR RESPONSIBILITY AND ETHICS IN WASHINGTON", "{CITIZENS FOR RESPONSIBILITY AND ETHICS IN WASHINGTON}", "citizens2020lists"},
+	{"TEACH FOR AMERICA", "{TEACH FOR AMERICA}", "teach2020lists"},
+	{"ANN LEE FOR REUTERS", "Lee, Ann", "lee2020lists"},
+	{"Ann Lee For Reuters", "Lee, Ann", "lee2020lists"},
+	{"ANN LEE AND BO CHAN FOR REUTERS", "Lee, Ann and Chan, Bo", "lee2020lists"},
 	{"United Nations High Commissioner for Refugees", "{United Nations High Commissioner for Refugees}", "united2020lists"},
 	{"Cox for NJ.com", "Cox", "cox2020lists"},
 	{"Citizens for Responsibility and Ethics in Washington", "{Citizens for Responsibility and Ethics in Washington}", "citizens2020lists"},

@@ -688,11 +688,15 @@ import (
 // not show, an escaped bracket's, an HTML block's); 310: the
 // manifest's copy keys look a host up as the WHATWG standard does, not
 // strictly (archive's whatwgIDNA: "a_b.é.example" was kept in Unicode,
-// now a_b.xn--9ca.example).
+// now a_b.xn--9ca.example); 311: "For" and "FOR"
+// in a byline are read as "for" (archive's forAt: "CITIZENS FOR
+// RESPONSIBILITY AND ETHICS IN WASHINGTON" was the organisation Citizens
+// For Responsibility and the person Ethics In Washington, now one
+// organisation; "ANN LEE FOR REUTERS" one organisation, now Ann Lee).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 310
+const SchemaVersion = 311
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
