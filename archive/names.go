@@ -152,7 +152,7 @@ func Bylines(a Article) []Name {
 
 // mlaPair is MLA's byline of two authors: the first inverted, then ",
 // and" and the second as written ("Lee, Ann, and Bo Chan").
-var mlaPair = lazyRegexp(`^([^,;|/]+,[^,;|/]+), (?:and|&|AND) ([^,;|/]+)$`)
+var mlaPair = lazyRegexp(`^([^,;|/]+,[^,;|/]+), (?:and|&|AND|And) ([^,;|/]+)$`)
 
 // othersTail is a byline's "and others" or "et al.", after its names;
 // othersAlone, a byline that is nothing else.
@@ -1741,8 +1741,8 @@ var inPlace = lazyRegexp(`\s+(?:in|IN|In)\s+\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+\p{Lu
 // placeAnd is "and" and one capitalised word after a place's name;
 // placeEnd what may follow it for it to be the place's (dropPlaces).
 var (
-	placeAnd = lazyRegexp(`^\s+(?:and|AND|&)\s+\p{Lu}[\p{L}\p{M}'’.-]*`)
-	placeEnd = lazyRegexp(`^(?:\s*$|\s*[,;|(]|\s+(?:and|AND|&|with|WITH|in|IN|In)\s)`)
+	placeAnd = lazyRegexp(`^\s+(?:and|AND|And|&)\s+\p{Lu}[\p{L}\p{M}'’.-]*`)
+	placeEnd = lazyRegexp(`^(?:\s*$|\s*[,;|(]|\s+(?:and|AND|And|&|with|WITH|in|IN|In)\s)`)
 )
 
 // placeWordsEnd is where the place of inPlace's match s[m0:m1] ends: before
@@ -1981,14 +1981,14 @@ func ofOrganisationEnds(tail string) bool {
 	if i := strings.IndexAny(next, ",;|(/"); i >= 0 {
 		next = next[:i]
 	}
-	for _, sep := range []string{" of ", " OF ", " and ", " AND ", " & ", " with ", " WITH ", " in "} {
+	for _, sep := range []string{" of ", " OF ", " and ", " AND ", " And ", " & ", " with ", " WITH ", " in "} {
 		next, _, _ = strings.Cut(next, sep)
 	}
 	return isPersonName(next)
 }
 
 // ofAnd is "and", "&" or "with" starting what follows an organisation.
-var ofAnd = lazyRegexp(`^\s+(?:and|AND|&|with|WITH)\s+`)
+var ofAnd = lazyRegexp(`^\s+(?:and|AND|And|&|with|WITH)\s+`)
 
 // commaPlace is a comma and up to three capitalised words, a place's when
 // they name one (isPlace: dropCommaPlaces).
@@ -2162,7 +2162,7 @@ func coAuthorAfter(seg, outlet string) (string, bool) {
 	if i := strings.IndexAny(name, ",|/(–—"); i >= 0 {
 		name = name[:i]
 	}
-	for _, sep := range []string{" - ", " for ", " at ", " and ", " & ", " with ", " AND ", " WITH "} {
+	for _, sep := range []string{" - ", " for ", " at ", " and ", " & ", " with ", " AND ", " And ", " WITH "} {
 		name, _, _ = strings.Cut(name, sep)
 	}
 	name = strings.TrimSpace(name)
@@ -2538,7 +2538,7 @@ func particleCount(words []string) int {
 // as written, as bylines are (a review: "Ann, Bo and Cy Lee" was BibTeX's
 // two people, Bo Ann and Cy Lee).
 func splitPeople(s, outlet string) []string {
-	if !strings.Contains(s, " and ") && !strings.Contains(s, " & ") && !strings.Contains(s, " AND ") && !strings.Contains(s, " with ") && !strings.Contains(s, " WITH ") {
+	if !strings.Contains(s, " and ") && !strings.Contains(s, " & ") && !strings.Contains(s, " AND ") && !strings.Contains(s, " And ") && !strings.Contains(s, " with ") && !strings.Contains(s, " WITH ") {
 		return []string{s}
 	}
 	if allInverted(s) {
@@ -2565,8 +2565,12 @@ type listPart struct {
 
 // listSep is what separates the names of a list as written: a comma,
 // "and", "&" or "with", or a comma then one of these; "AND" and "WITH" in
-// capitals too ("ANN LEE WITH BO CHAN": an attack found one person).
-var listSep = lazyRegexp(`\s*,\s*(?:(?:and|AND|&|with|WITH)\s+)?|\s+(?:and|AND|&|with|WITH)\s+`)
+// capitals too ("ANN LEE WITH BO CHAN": an attack found one person), and
+// "And" capitalised, as a byline whose every word is writes it ("Ann Lee
+// In Kyiv And Bo Chan In London": a task found one organisation; a firm
+// joined by it stays one as one joined by "and" does, "Procter And
+// Gamble", asWritten).
+var listSep = lazyRegexp(`\s*,\s*(?:(?:and|AND|And|&|with|WITH)\s+)?|\s+(?:and|AND|And|&|with|WITH)\s+`)
 
 // listParts splits s, bylines of a piece of the outlet, into the names of
 // a list as written. A suffix after a comma belongs to the name before it
@@ -2799,7 +2803,7 @@ func dropTitle(s string) string {
 		if !ok || !isTitle(first) && !(after && ranksAfter[lw]) {
 			return s
 		}
-		if r, _ := utf8.DecodeRuneInString(rest); !unicode.IsUpper(r) || strings.HasPrefix(rest, "AND ") {
+		if r, _ := utf8.DecodeRuneInString(rest); !unicode.IsUpper(r) || strings.HasPrefix(rest, "AND ") || strings.HasPrefix(rest, "And ") {
 			return s
 		}
 		if !courtesy[lw] {
@@ -2922,10 +2926,10 @@ func bibtexPeople(s string) []string {
 	return out
 }
 
-// andParts are the parts of s between "and", "AND" and "&", without the
+// andParts are the parts of s between "and", "AND", "And" and "&", without the
 // comma before them ("Lee, Ann, and Chan, Bo").
 func andParts(s string) []string {
-	parts := strings.Split(strings.NewReplacer(" AND ", " and ", " & ", " and ").Replace(s), " and ")
+	parts := strings.Split(strings.NewReplacer(" AND ", " and ", " And ", " and ", " & ", " and ").Replace(s), " and ")
 	for i, p := range parts {
 		parts[i] = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(p), ","))
 	}

@@ -95,6 +95,7 @@ func TestPeople(t *testing.T) {
 		{[]string{"John Smith and Sons Ltd", "John Lewis and Partners Ltd"}, "", []string{"John Smith and Sons Ltd", "John Lewis and Partners Ltd"}},
 		{[]string{"Shell plc and BP plc"}, "", []string{"Shell plc", "BP plc"}},
 		{[]string{"ANN LEE IN KYIV AND BO CHAN IN LONDON", "Ann Lee In Kyiv"}, "", []string{"Ann Lee", "Bo Chan"}},
+		{[]string{"Ann Lee In Kyiv And Bo Chan In London", "Procter And Gamble"}, "", []string{"Ann Lee", "Bo Chan", "Procter And Gamble"}},
 		{[]string{"CITIZENS FOR RESPONSIBILITY AND ETHICS IN WASHINGTON", "ANN LEE FOR REUTERS"}, "", []string{"CITIZENS FOR RESPONSIBILITY AND ETHICS IN WASHINGTON", "Ann Lee"}},
 		{[]string{"Ann Lee, Bo Chan, Kristin", "ANN LEE, BO CHAN, KRISTIN"}, "", []string{"Ann Lee", "Bo Chan", "Kristin"}},
 		{[]string{"Ann Lee and Reuters", "Ann Lee, Bo Chan and AP"}, "", []string{"Ann Lee", "Reuters", "Bo Chan", "AP"}},

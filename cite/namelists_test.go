@@ -140,6 +140,23 @@ var nameLists = []struct {
 	{"Ann Lee In Kyiv and Bo Chan In London", []Name{{Given: "Ann", Family: "Lee"}, {Given: "Bo", Family: "Chan"}}, "Ann Lee and Bo Chan"},
 	{"ANN LEE IN NEW YORK WITH BO CHAN", []Name{{Given: "Ann", Family: "Lee"}, {Given: "Bo", Family: "Chan"}}, "Ann Lee and Bo Chan"},
 	{"ANN LEE IN TRINIDAD AND TOBAGO", []Name{{Given: "Ann", Family: "Lee"}}, "Ann Lee"},
+	// and "And" capitalised, as a byline whose every word is writes it,
+	// joins a list as "and" and "AND" do (a task: one organisation {Ann
+	// Lee And Bo Chan}); a firm's name joined by it stays one, told as
+	// "Procter and Gamble" is (asWritten: no family name after "And" for
+	// "Procter" to share), and a place's ("In Trinidad And Tobago")
+	{"Ann Lee In Kyiv And Bo Chan In London", []Name{{Given: "Ann", Family: "Lee"}, {Given: "Bo", Family: "Chan"}}, "Ann Lee and Bo Chan"},
+	{"Ann Lee And Bo Chan", []Name{{Given: "Ann", Family: "Lee"}, {Given: "Bo", Family: "Chan"}}, "Ann Lee and Bo Chan"},
+	{"Ann, Bo And Cy Lee", []Name{{Given: "Ann", Family: "Lee"}, {Given: "Bo", Family: "Lee"}, {Given: "Cy", Family: "Lee"}}, ""},
+	{"Lee, Ann And Chan, Bo", []Name{{Given: "Ann", Family: "Lee"}, {Given: "Bo", Family: "Chan"}}, "Ann Lee and Bo Chan"},
+	{"Ann Lee And Reuters", []Name{{Given: "Ann", Family: "Lee"}, {Literal: "Reuters"}}, ""},
+	{"Ann Lee In Trinidad And Tobago And Bo Chan In London", []Name{{Given: "Ann", Family: "Lee"}, {Given: "Bo", Family: "Chan"}}, "Ann Lee and Bo Chan"},
+	{"Procter And Gamble", []Name{{Literal: "Procter And Gamble"}}, ""},
+	{"Barnes And Noble", []Name{{Literal: "Barnes And Noble"}}, ""},
+	{"Harper And Row Publishers", []Name{{Literal: "Harper And Row Publishers"}}, ""},
+	{"John Wiley And Sons Inc.", []Name{{Literal: "John Wiley And Sons Inc."}}, ""},
+	{"Citizens For Responsibility And Ethics In Washington", []Name{{Literal: "Citizens For Responsibility And Ethics In Washington"}}, ""},
+	{"Mr. And Mrs. Smith", []Name{{Literal: "Mr. And Mrs. Smith"}}, ""},
 	{"Women in International Security", []Name{{Literal: "Women in International Security"}}, ""},
 	{"WOMEN IN INTERNATIONAL SECURITY", []Name{{Literal: "WOMEN IN INTERNATIONAL SECURITY"}}, ""},
 	// a place of two names joined by "and" is one place (a review: "John

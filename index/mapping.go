@@ -692,11 +692,14 @@ import (
 // in a byline are read as "for" (archive's forAt: "CITIZENS FOR
 // RESPONSIBILITY AND ETHICS IN WASHINGTON" was the organisation Citizens
 // For Responsibility and the person Ethics In Washington, now one
-// organisation; "ANN LEE FOR REUTERS" one organisation, now Ann Lee).
+// organisation; "ANN LEE FOR REUTERS" one organisation, now Ann Lee); 312:
+// "And" capitalised joins a byline's list as "and" does (archive's
+// listSep, andParts: "Ann Lee In Kyiv And Bo Chan In London" was the
+// organisation Ann Lee And Bo Chan, now Ann Lee and Bo Chan).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 311
+const SchemaVersion = 312
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
