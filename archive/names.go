@@ -684,6 +684,8 @@ func init() {
 // "Siemens AG, Ann Lee, Bo Chan": bylineNames reads them as a list). Not when a firm's name is the end of the
 // one before, its founder's (successorFirm: "Ann Lee and John Wiley and
 // Sons Inc." is one organisation, as "John Wiley and Sons Inc." is).
+// Names inverted among them are read by invertedAndFirms ("Lee, Ann and
+// Reuters").
 func peopleAndFirms(s, outlet string) bool {
 	ps := listParts(s, outlet)
 	people, firms := 0, 0
@@ -696,10 +698,37 @@ func peopleAndFirms(s, outlet string) bool {
 		case isPersonName(p.text):
 			people++
 		default:
-			return false
+			return invertedAndFirms(s)
 		}
 	}
 	return people > 0 && firms > 0
+}
+
+// invertedAndFirms: s is a list joined by "and" or "&" (andParts) of
+// people's names, one inverted at least (invertedPerson: "Lee, Ann"), and
+// firms' names (firmName), one of each at least: BibTeX's list of names
+// with a firm among them, read as peopleAndFirms reads names written
+// given name first ("Lee, Ann and Reuters" is Lee, Ann and {Reuters}, as
+// "Ann Lee and Reuters" is: a task found the person Lee alone, "Ann and
+// Reuters" taken for an affiliation by Reuters' word; "Lee, Ann and
+// Robert Bosch GmbH" alike).
+func invertedAndFirms(s string) bool {
+	people, firms, inverted := 0, 0, false
+	for i, p := range andParts(s) {
+		switch {
+		case i > 0 && successorFirm(p):
+			return false
+		case firmName(p):
+			firms++
+		case invertedPerson(p):
+			people, inverted = people+1, true
+		case isPersonName(p):
+			people++
+		default:
+			return false
+		}
+	}
+	return inverted && people > 0 && firms > 0
 }
 
 // successorWords are the words of those who carry on a founder's firm,
@@ -2896,8 +2925,8 @@ func bibtexPeople(s string) []string {
 	inverted := false
 	for _, p := range andParts(s) {
 		if !strings.Contains(p, ",") {
-			if len(strings.Fields(p)) < 2 {
-				return nil
+			if len(strings.Fields(p)) < 2 && !firmName(p) {
+				return nil // a firm's one word is a name ("Lee, Ann and Reuters")
 			}
 			out = append(out, p)
 			continue

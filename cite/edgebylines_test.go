@@ -120,6 +120,13 @@ var edgeBylines = []struct {
 	{"Ann Lee and Associated Press", "Lee, Ann and {Associated Press}", "lee2020lists"},
 	{"Ann Lee, Bo Chan and Reuters", "Lee, Ann and Chan, Bo and {Reuters}", "lee2020lists"},
 	{"Reuters and Ann Lee", "{Reuters} and Lee, Ann", "reuters2020lists"},
+	// and beside an inverted name, BibTeX's list (a task: the person Lee
+	// alone, "Ann and Reuters" taken for an affiliation)
+	{"Lee, Ann and Reuters", "Lee, Ann and {Reuters}", "lee2020lists"},
+	{"LEE, ANN AND REUTERS", "Lee, Ann and {REUTERS}", "lee2020lists"},
+	{"Lee, Ann and Robert Bosch GmbH", "Lee, Ann and {Robert Bosch GmbH}", "lee2020lists"},
+	{"Lee, Ann and Chan, Bo and AFP", "Lee, Ann and Chan, Bo and {AFP}", "lee2020lists"},
+	{"Reuters and Lee, Ann", "{Reuters} and Lee, Ann", "reuters2020lists"},
 	// a firm first, then people after a comma, is a list as after "and"
 	// (an attack: {Robert Bosch GmbH} alone, Ann Lee read as its
 	// affiliation; "SIEMENS AG, ANN LEE, BO CHAN" gave three)

@@ -695,11 +695,14 @@ import (
 // organisation; "ANN LEE FOR REUTERS" one organisation, now Ann Lee); 312:
 // "And" capitalised joins a byline's list as "and" does (archive's
 // listSep, andParts: "Ann Lee In Kyiv And Bo Chan In London" was the
-// organisation Ann Lee And Bo Chan, now Ann Lee and Bo Chan).
+// organisation Ann Lee And Bo Chan, now Ann Lee and Bo Chan); 313: an
+// inverted name beside a firm in a list joined by "and" is a person and
+// a firm (archive's invertedAndFirms: "Lee, Ann and Reuters" was the
+// person Lee, now Ann Lee and Reuters).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 312
+const SchemaVersion = 313
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
