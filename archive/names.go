@@ -411,6 +411,13 @@ func bylineNames(s, outlet string, beforeOthers bool) []Name {
 	if s == "" {
 		return nil
 	}
+	// an inverted name first, then more names after its comma, each
+	// read as a byline of its own (invertedThenList: "Lee, Ann, Bo Chan
+	// and Reuters" is Lee, Ann, Chan, Bo and {Reuters}; a task found Ann
+	// Lee alone, "Bo Chan and Reuters" cut as an affiliation)
+	if first, rest, ok := invertedThenList(s); ok {
+		return append(bylineNames(first, outlet, beforeOthers), namesAfterInverted(first, rest, outlet, beforeOthers)...)
+	}
 	// A role or an affiliation after the last comma goes, and again, while
 	// what comes before it is no organisation's name ("Kenneth Roth, Human
 	// Rights Watch", "Lee, Ann, Reuters", "Ann Lee and Bo Chan, Amnesty
@@ -476,9 +483,9 @@ func bylineNames(s, outlet string, beforeOthers bool) []Name {
 	// MLA's two authors, the first inverted, a comma before "and" ("Lee,
 	// Ann, and Bo Chan": an attack found three Chans, as "Lee, Ann and Bo
 	// Chan" without it is read), read once an affiliation after them is
-	// dropped ("Lee, Ann, and Bo Chan, Reuters": three Chans, a known
-	// gap); not given names sharing the last's family name, the first a
-	// common given name ("Ann, Bo, and Cy Lee")
+	// dropped ("Lee, Ann, and Bo Chan, Reuters", now read before by
+	// invertedThenList); not given names sharing the last's family name,
+	// the first a common given name ("Ann, Bo, and Cy Lee")
 	if m := mlaPair().FindStringSubmatch(s); m != nil && invertedPerson(m[1]) && isPersonName(m[2]) &&
 		!commonGiven[strings.ToLower(strings.TrimSpace(m[1][:strings.IndexByte(m[1], ',')]))] {
 		return append(bylineNames(m[1], outlet, beforeOthers), bylineNames(m[2], outlet, beforeOthers)...)
@@ -624,6 +631,74 @@ func bylineNames(s, outlet string, beforeOthers bool) []Name {
 		s = before
 	}
 	return []Name{namedAlone(s)}
+}
+
+// invertedThenList: s, a dateline after it dropped (dropInvertedDateline),
+// is an inverted name (invertedPerson: "Lee, Ann"), a comma, then more
+// names, "and" before them or not: a person's full name first
+// (isPersonName: "Bo Chan and Reuters", "Bo Chan, Cy Dee", "Scott
+// Thomas, Kristin") or another inverted name and more after it ("Chan,
+// Bo and Reuters"), as a list that starts inverted goes on (a task found
+// "Lee, Ann, Bo Chan and Reuters" Ann Lee alone and "Lee, Ann, Bo Chan"
+// the given names "Ann, Bo Chan"). first is the inverted name, rest what
+// follows, read as a byline of its own. Not an affiliation or a role
+// after the name ("Lee, Ann, Reuters", "Lee, Ann, Senior Editor,
+// Reuters"), nor a place ("Lee, Ann, Little Rock, Ark.").
+func invertedThenList(s string) (first, rest string, ok bool) {
+	f := strings.SplitN(dropInvertedDateline(s), ",", 3)
+	if len(f) != 3 {
+		return "", "", false
+	}
+	first, rest = strings.TrimSpace(f[0])+", "+strings.TrimSpace(f[1]), strings.TrimSpace(f[2])
+	for _, w := range []string{"and ", "AND ", "And ", "& "} {
+		rest = strings.TrimSpace(strings.TrimPrefix(rest, w))
+	}
+	// (not a suffix after the comma, "King, Jr., Martin Luther", nor given
+	// names that share the last's family name, a common given name first,
+	// "Ann, Bo, and Cy Lee", as mlaPair reads them)
+	if !invertedPerson(first) || rest == "" || nameSuffixes[strings.ToLower(strings.TrimSpace(f[1]))] || commonGiven[strings.ToLower(strings.TrimSpace(f[0]))] {
+		return "", "", false
+	}
+	head := rest
+	if m := listSep().FindStringIndex(rest); m != nil {
+		head = rest[:m[0]]
+	}
+	if isPersonName(head) {
+		return first, rest, true
+	}
+	// another inverted name, then "and" and more ("Chan, Bo and Reuters";
+	// not "Lee, Ann, Chan, Bo", invertedPairs', the same reading, nor
+	// more inverted names after commas, read once each there)
+	if g := strings.SplitN(rest, ",", 2); len(g) == 2 {
+		if i := listSep().FindStringIndex(g[1]); i != nil && !strings.Contains(g[1][i[0]:i[1]], ",") {
+			return first, rest, invertedPerson(strings.TrimSpace(g[0]) + "," + g[1][:i[0]])
+		}
+	}
+	return "", "", false
+}
+
+// namesAfterInverted reads rest, the names after first, an inverted name
+// (invertedThenList): when it starts with another inverted name, as a
+// byline of its own ("Chan, Bo and Reuters"); when with a full name,
+// as the list it goes on from, as MLA writes one, its first name alone
+// inverted ("Lee, Ann, Bo Chan, and Cy Dee"): read after first written
+// given name first, as "Ann Lee, Bo Chan, Kristin" is (givenAfterList:
+// {Kristin} a name of its own, where "Bo Chan, Kristin" alone is Kristin
+// Bo Chan), and "Ann Lee, Charles Schwab, Dallas" (commaPeople: a name,
+// an affiliation and a town); read alone if that reading does not start
+// with first's name.
+func namesAfterInverted(first, rest, outlet string, beforeOthers bool) []Name {
+	family, given, _ := strings.Cut(first, ",")
+	if head, _, _ := strings.Cut(rest, ","); !isPersonName(head) && !isPersonName(listParts(rest, outlet)[0].text) {
+		return bylineNames(rest, outlet, beforeOthers) // "Chan, Bo and Reuters"
+	}
+	standIn := strings.TrimSpace(given) + " " + strings.TrimSpace(family)
+	alone := bylineNames(standIn, outlet, false)
+	all := bylineNames(standIn+", "+rest, outlet, beforeOthers)
+	if len(alone) != 1 || len(all) == 0 || all[0] != alone[0] {
+		return bylineNames(rest, outlet, beforeOthers)
+	}
+	return all[1:]
 }
 
 // namedAlone is a name alone as it is cited: one that starts with a

@@ -614,6 +614,24 @@ var edgeBylines = []struct {
 	{"ANN LEE, BO CHAN, KRISTIN", "Lee, Ann and Chan, Bo and {Kristin}", "lee2020lists"},
 	{"Ann Lee, Bo Chan, Cy Dee, Kristin, Megan", "Lee, Ann and Chan, Bo and Dee, Cy and {Kristin} and {Megan}", "lee2020lists"},
 	{"Ann Lee, Bo Chan, Kristin et al.", "Lee, Ann and Chan, Bo and {Kristin} and others", "lee2020lists"},
+	// and after an inverted name first, the list going on given name
+	// first, as MLA writes it (a task: "Lee, Ann, Bo Chan and Reuters"
+	// Ann Lee alone, "Lee, Ann, Bo Chan" the given names "Ann, Bo Chan",
+	// "Lee, Ann, Scott Thomas, Kristin" "Ann, Scott Thomas, Kristin"): read
+	// as "Ann Lee, Scott Thomas, Kristin" is, not as "Scott Thomas,
+	// Kristin" alone
+	{"Lee, Ann, Bo Chan and Reuters", "Lee, Ann and Chan, Bo and {Reuters}", "lee2020lists"},
+	{"LEE, ANN, BO CHAN AND REUTERS", "Lee, Ann and Chan, Bo and {REUTERS}", "lee2020lists"},
+	{"Lee, Ann, Bo Chan, and Cy Dee", "Lee, Ann and Chan, Bo and Dee, Cy", "lee2020lists"},
+	{"Lee, Ann, Bo Chan", "Lee, Ann and Chan, Bo", "lee2020lists"},
+	{"Lee, Ann, Bo Chan, Reuters", "Lee, Ann and Chan, Bo", "lee2020lists"},
+	{"Lee, Ann, Chan, Bo and Reuters", "Lee, Ann and Chan, Bo and {Reuters}", "lee2020lists"},
+	{"Lee, Ann, Scott Thomas, Kristin", "Lee, Ann and Thomas, Scott and {Kristin}", "lee2020lists"},
+	{"LEE, ANN, SCOTT THOMAS, KRISTIN", "Lee, Ann and Thomas, Scott and {Kristin}", "lee2020lists"},
+	{"Lee, Ann, Bo Chan, Kristin", "Lee, Ann and Chan, Bo and {Kristin}", "lee2020lists"},
+	{"Lee, Ann, Charles Schwab, Dallas", "Lee, Ann", "lee2020lists"},
+	{"Lee, Ann, Little Rock, Ark.", "Lee, Ann", "lee2020lists"},
+	{"Lee, Ann, Senior Editor, Reuters", "Lee, Ann", "lee2020lists"},
 	// and so after one full name, a common given name first, none last,
 	// in capitals as in mixed case (a review: "ANN LEE, NICOLE" was the
 	// person Nicole Ann Lee after 76d4551, "Ann Lee, Nicole" before it);

@@ -698,11 +698,15 @@ import (
 // organisation Ann Lee And Bo Chan, now Ann Lee and Bo Chan); 313: an
 // inverted name beside a firm in a list joined by "and" is a person and
 // a firm (archive's invertedAndFirms: "Lee, Ann and Reuters" was the
-// person Lee, now Ann Lee and Reuters).
+// person Lee, now Ann Lee and Reuters); 314: an inverted name, then
+// more names after its comma, is a list going on given name first
+// (archive's invertedThenList: "Lee, Ann, Bo Chan and Reuters" was Ann
+// Lee alone, "Lee, Ann, Scott Thomas, Kristin" the person "Ann, Scott
+// Thomas, Kristin Lee", now Ann Lee, Scott Thomas and Kristin).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 313
+const SchemaVersion = 314
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
