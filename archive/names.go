@@ -3254,7 +3254,12 @@ func isAffiliation(s string) bool {
 // outlets are news outlets and agencies named in one word, written after a
 // byline's comma ("Ann Lee, Bloomberg"; a review: the person {Ann Lee},
 // given name Bloomberg, written "Bloomberg Ann Lee"), and magazines so
-// named ("TIME, LIFE" is no person Life Time: an attack). Surnames too, so
+// named ("TIME, LIFE" is no person Life Time: an attack). An outlet not
+// among them is read as any word folio does not know is there: after
+// full names separated by commas, a town ending a dateline ("Ann Lee, Bo
+// Chan, Lawfare" was Ann Lee alone, read as "Ann Lee, Bo Chan, Paris" is,
+// a name, an affiliation and a town: commaPeople, oneTown; a task), after
+// one name a given name ("Ann Lee, Lawfare" was Lawfare Ann Lee). Surnames too, so
 // they are outlets only after a comma and a full name (outletAfter), not
 // in a name ("Michael Bloomberg", "Steve Forbes").
 var outlets = map[string]bool{}
@@ -3263,7 +3268,7 @@ func init() {
 	for _, w := range strings.Fields(`bloomberg politico axios vox slate salon forbes fortune wired quartz bellingcat
 	propublica semafor buzzfeed huffpost vice cnn bbc npr pbs msnbc cnbc nbc cbs abc ap upi xinhua tass interfax
 	dpa ansa efe kyodo yonhap bernama anadolu euronews france24 dw rferl voa bnn cbc rte sky itv
-	time life newsweek`) {
+	time life newsweek lawfare`) {
 		outlets[w] = true
 	}
 }

@@ -61,6 +61,7 @@ func TestPeople(t *testing.T) {
 		{[]string{"Ann Lee, Stanford and Bo Chan, Vox"}, "", []string{"Ann Lee", "Bo Chan"}},
 		{[]string{"Ann Lee and Bo Chan, Foreign Policy"}, "", []string{"Ann Lee", "Bo Chan"}},
 		{[]string{"Ann Lee and Bo Chan, Lawfare"}, "", []string{"Ann Lee", "Bo Chan"}},
+		{[]string{"Ann Lee, Bo Chan, Lawfare", "Cy Dee, Lawfare"}, "", []string{"Ann Lee", "Bo Chan", "Cy Dee"}},
 		{[]string{"Ann Lee and Bo Chan, Kristin"}, "", []string{"Ann Lee", "Bo Chan", "Kristin"}},
 		// several, each of its own (an attack: the person "Kristin,
 		// Kristin Bo Chan")

@@ -588,6 +588,14 @@ var edgeBylines = []struct {
 	// (an attack: {Bo Chan}, Lawfare), as it may be after one name
 	{"Ann Lee and Bo Chan, Lawfare", "Lee, Ann and Chan, Bo", "lee2020lists"},
 	{"Ann Lee, Bo Chan and Cy Dee, Lawfare", "Lee, Ann and Chan, Bo and Dee, Cy", "lee2020lists"},
+	// and after names separated by commas, an outlet's word, as
+	// Bloomberg's is, no town ending a dateline (a task: Ann Lee alone,
+	// read as "Ann Lee, Bo Chan, Paris" is), nor a given name after one
+	// name (Lawfare Ann Lee)
+	{"Ann Lee, Bo Chan, Lawfare", "Lee, Ann and Chan, Bo", "lee2020lists"},
+	{"Ann Lee, Lawfare", "Lee, Ann", "lee2020lists"},
+	{"Ann Lee, Bo Chan, Bloomberg", "Lee, Ann and Chan, Bo", "lee2020lists"},
+	{"Ann Lee, Bo Chan, Paris", "Lee, Ann", "lee2020lists"},
 	{"Ann Lee and Bo Chan, Jr.", "Lee, Ann and Chan, Jr., Bo", "lee2020lists"},
 	// save a common given name, a name whose family name the byline
 	// lost: kept as written, last (an attack: Kristin dropped)

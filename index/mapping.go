@@ -702,11 +702,14 @@ import (
 // more names after its comma, is a list going on given name first
 // (archive's invertedThenList: "Lee, Ann, Bo Chan and Reuters" was Ann
 // Lee alone, "Lee, Ann, Scott Thomas, Kristin" the person "Ann, Scott
-// Thomas, Kristin Lee", now Ann Lee, Scott Thomas and Kristin).
+// Thomas, Kristin Lee", now Ann Lee, Scott Thomas and Kristin); 315:
+// Lawfare is an outlet's word (archive's outlets: "Ann Lee, Bo Chan,
+// Lawfare" was Ann Lee alone, "Ann Lee, Lawfare" the person Lawfare Ann
+// Lee, now Ann Lee and Bo Chan, and Ann Lee).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 314
+const SchemaVersion = 315
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
