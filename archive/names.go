@@ -471,8 +471,10 @@ func bylineNames(s, outlet string, beforeOthers bool) []Name {
 		// Fellow and Bo Chan" (a review: Bo Chan was lost with the role),
 		// nor are more people and firms in a list of them
 		// (peopleAndFirms: "Ann Lee, Bo Chan and Reuters": a task found
-		// Ann Lee alone, Reuters an organisation's word)
-		if ps := andParts(after); len(ps) > 1 && (!isAffiliation(ps[len(ps)-1]) && !sameOutlet(ps[len(ps)-1], outlet) || peopleAndFirms(s, outlet)) {
+		// Ann Lee alone, Reuters an organisation's word); firms alone
+		// after the comma are the affiliation, each of them ("Ann Lee,
+		// Reuters and AFP": a review found Reuters dropped, AFP an author)
+		if ps := andParts(after); len(ps) > 1 && (!isAffiliation(ps[len(ps)-1]) && !sameOutlet(ps[len(ps)-1], outlet) || !allFirms(ps) && peopleAndFirms(s, outlet)) {
 			break
 		}
 		if words := strings.Fields(before); len(words)-particleCount(words) <= 1 && isInitials(after) {
@@ -747,6 +749,16 @@ func init() {
 	associated press|the associated press|agence france-presse|agence france presse|press association|kyodo news|anadolu agency`, "|") {
 		newsAgencies[strings.Join(strings.Fields(a), " ")] = true
 	}
+}
+
+// allFirms: each of ps is a firm's name (firmName).
+func allFirms(ps []string) bool {
+	for _, p := range ps {
+		if !firmName(p) {
+			return false
+		}
+	}
+	return true
 }
 
 // peopleAndFirms: s is a list of people's full names (isPersonName) and
@@ -1846,7 +1858,7 @@ var inPlace = lazyRegexp(`\s+(?:in|IN|In)\s+\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+\p{Lu
 // placeEnd what may follow it for it to be the place's (dropPlaces).
 var (
 	placeAnd = lazyRegexp(`^\s+(?:and|AND|And|&)\s+\p{Lu}[\p{L}\p{M}'’.-]*`)
-	placeEnd = lazyRegexp(`^(?:\s*$|\s*[,;|(]|\s+(?:and|AND|And|&|with|WITH|in|IN|In)\s)`)
+	placeEnd = lazyRegexp(`^(?:\s*$|\s*[,;|(]|\s+(?:and|AND|And|&|with|WITH|With|in|IN|In)\s)`)
 )
 
 // placeWordsEnd is where the place of inPlace's match s[m0:m1] ends: before
@@ -2085,14 +2097,14 @@ func ofOrganisationEnds(tail string) bool {
 	if i := strings.IndexAny(next, ",;|(/"); i >= 0 {
 		next = next[:i]
 	}
-	for _, sep := range []string{" of ", " OF ", " and ", " AND ", " And ", " & ", " with ", " WITH ", " in "} {
+	for _, sep := range []string{" of ", " OF ", " and ", " AND ", " And ", " & ", " with ", " WITH ", " With ", " in "} {
 		next, _, _ = strings.Cut(next, sep)
 	}
 	return isPersonName(next)
 }
 
 // ofAnd is "and", "&" or "with" starting what follows an organisation.
-var ofAnd = lazyRegexp(`^\s+(?:and|AND|And|&|with|WITH)\s+`)
+var ofAnd = lazyRegexp(`^\s+(?:and|AND|And|&|with|WITH|With)\s+`)
 
 // commaPlace is a comma and up to three capitalised words, a place's when
 // they name one (isPlace: dropCommaPlaces).
@@ -2266,7 +2278,7 @@ func coAuthorAfter(seg, outlet string) (string, bool) {
 	if i := strings.IndexAny(name, ",|/(–—"); i >= 0 {
 		name = name[:i]
 	}
-	for _, sep := range []string{" - ", " for ", " at ", " and ", " & ", " with ", " AND ", " And ", " WITH "} {
+	for _, sep := range []string{" - ", " for ", " at ", " and ", " & ", " with ", " AND ", " And ", " WITH ", " With "} {
 		name, _, _ = strings.Cut(name, sep)
 	}
 	name = strings.TrimSpace(name)
@@ -2642,7 +2654,7 @@ func particleCount(words []string) int {
 // as written, as bylines are (a review: "Ann, Bo and Cy Lee" was BibTeX's
 // two people, Bo Ann and Cy Lee).
 func splitPeople(s, outlet string) []string {
-	if !strings.Contains(s, " and ") && !strings.Contains(s, " & ") && !strings.Contains(s, " AND ") && !strings.Contains(s, " And ") && !strings.Contains(s, " with ") && !strings.Contains(s, " WITH ") {
+	if !strings.Contains(s, " and ") && !strings.Contains(s, " & ") && !strings.Contains(s, " AND ") && !strings.Contains(s, " And ") && !strings.Contains(s, " with ") && !strings.Contains(s, " WITH ") && !strings.Contains(s, " With ") {
 		return []string{s}
 	}
 	if allInverted(s) {
@@ -2670,11 +2682,12 @@ type listPart struct {
 // listSep is what separates the names of a list as written: a comma,
 // "and", "&" or "with", or a comma then one of these; "AND" and "WITH" in
 // capitals too ("ANN LEE WITH BO CHAN": an attack found one person), and
-// "And" capitalised, as a byline whose every word is writes it ("Ann Lee
-// In Kyiv And Bo Chan In London": a task found one organisation; a firm
+// "And" and "With" capitalised, as a byline whose every word is writes
+// them ("Ann Lee In Kyiv And Bo Chan In London": a task found one
+// organisation; "Ann Lee In Kyiv With Bo Chan" a review; a firm
 // joined by it stays one as one joined by "and" does, "Procter And
 // Gamble", asWritten).
-var listSep = lazyRegexp(`\s*,\s*(?:(?:and|AND|And|&|with|WITH)\s+)?|\s+(?:and|AND|And|&|with|WITH)\s+`)
+var listSep = lazyRegexp(`\s*,\s*(?:(?:and|AND|And|&|with|WITH|With)\s+)?|\s+(?:and|AND|And|&|with|WITH|With)\s+`)
 
 // listParts splits s, bylines of a piece of the outlet, into the names of
 // a list as written. A suffix after a comma belongs to the name before it

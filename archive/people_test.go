@@ -97,6 +97,16 @@ func TestPeople(t *testing.T) {
 		{[]string{"Shell plc and BP plc"}, "", []string{"Shell plc", "BP plc"}},
 		{[]string{"ANN LEE IN KYIV AND BO CHAN IN LONDON", "Ann Lee In Kyiv"}, "", []string{"Ann Lee", "Bo Chan"}},
 		{[]string{"Ann Lee In Kyiv And Bo Chan In London", "Procter And Gamble"}, "", []string{"Ann Lee", "Bo Chan", "Procter And Gamble"}},
+		// "With" capitalised joins as "And" does (a review: the place cut,
+		// "Ann Lee In Kyiv With Bo Chan" was one organisation {Ann Lee With
+		// Bo Chan}, a name no byline wrote)
+		{[]string{"Ann Lee In Kyiv With Bo Chan", "Ann Lee With Bo Chan In London"}, "", []string{"Ann Lee", "Bo Chan"}},
+		// agencies alone after a comma are the affiliation, each of them
+		// (a review: "Ann Lee, Reuters and AFP" was Ann Lee and AFP,
+		// Reuters dropped)
+		{[]string{"Ann Lee, Reuters and AFP"}, "", []string{"Ann Lee"}},
+		{[]string{"Ann Lee, Bo Chan, Reuters and AFP"}, "", []string{"Ann Lee", "Bo Chan"}},
+		{[]string{"Ann Lee, Bo Chan and Reuters"}, "", []string{"Ann Lee", "Bo Chan", "Reuters"}},
 		{[]string{"CITIZENS FOR RESPONSIBILITY AND ETHICS IN WASHINGTON", "ANN LEE FOR REUTERS"}, "", []string{"CITIZENS FOR RESPONSIBILITY AND ETHICS IN WASHINGTON", "Ann Lee"}},
 		{[]string{"Ann Lee, Bo Chan, Kristin", "ANN LEE, BO CHAN, KRISTIN"}, "", []string{"Ann Lee", "Bo Chan", "Kristin"}},
 		{[]string{"Ann Lee and Reuters", "Ann Lee, Bo Chan and AP"}, "", []string{"Ann Lee", "Reuters", "Bo Chan", "AP"}},

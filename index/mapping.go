@@ -705,11 +705,15 @@ import (
 // Thomas, Kristin Lee", now Ann Lee, Scott Thomas and Kristin); 315:
 // Lawfare is an outlet's word (archive's outlets: "Ann Lee, Bo Chan,
 // Lawfare" was Ann Lee alone, "Ann Lee, Lawfare" the person Lawfare Ann
-// Lee, now Ann Lee and Bo Chan, and Ann Lee).
+// Lee, now Ann Lee and Bo Chan, and Ann Lee); 316:
+// "With" capitalised joins names as "And" does, and firms alone after a
+// comma are the affiliation, each (archive's listSep, allFirms: "Ann Lee
+// In Kyiv With Bo Chan" was {Ann Lee With Bo Chan}, "Ann Lee, Reuters and
+// AFP" Ann Lee and AFP).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 315
+const SchemaVersion = 316
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
