@@ -143,8 +143,10 @@ piece as folio show prints it (without Markdown marks), ignoring case,
 spaces, line breaks and punctuation, but for how numbers are written
 (their signs, decimal and thousands marks: "5.5" is not "55"), with or
 without the URLs show prints after a link's text ("as the report said" of
-"as the report https://example.com/r said"); where it occurs more than
-once the first is kept. --text - reads the passage from stdin. Prints the new
+"as the report https://example.com/r said"), and with or without
+footnotes' markers ("in 2019 and" of "in 2019[1] and"; a passage leaves
+out all its markers or none); where it occurs more than once the first is
+kept. --text - reads the passage from stdin. Prints the new
 quote's id.`,
 		Args:              cobra.ExactArgs(1),
 		ValidArgsFunction: completeIDs(env),
@@ -252,9 +254,10 @@ func pieceText(src *pieceSource, a archive.Article) (string, error) {
 }
 
 // quoteText is pieceText prepared for finding passages in, as shown or,
-// when not so, as read, its links' URLs left out (state.NewTextWithLinks:
-// a passage quoted from the original page, or from the Markdown, has none
-// of the URLs folio shows after a link's text). The URLs are those of the
+// when not so, as read, its links' URLs, its footnotes' markers or both
+// left out (state.NewTextWithLinks: a passage quoted from the original
+// page, or from the Markdown, has none of the URLs folio shows after a
+// link's text, and may have no markers). The URLs are those of the
 // piece's own Markdown, as the reader's (locateQuotesCmd): a link
 // MarkLinksIn shows as text with its target is one too.
 func quoteText(src *pieceSource, a archive.Article) (*state.Text, error) {

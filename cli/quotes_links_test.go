@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/folio-tui/folio/state"
 )
 
 // folio quotes add finds a passage as a reader reads the piece, without
@@ -167,6 +169,69 @@ func TestQuotesAddReadsANoteLinkAsAMarker(t *testing.T) {
 	for _, p := range []string{"fell to 10 tonnes", "fell to 106 tonnes"} {
 		if _, _, err := folio(t, home, "--archive", dir, "quotes", "add", "a", "--text", p); err == nil {
 			t.Errorf("quotes add %q: kept", p)
+		}
+	}
+}
+
+// folio quotes add finds a passage with or without its footnotes'
+// markers and with or without its links' URLs, each of the four: "in
+// 2019[1] and the report said", the marker kept and the URL left out,
+// was kept at 507c929 and then refused, the one reading leaving out
+// both. Quotes that folio kept at 507c929 (their selectors as its quotes
+// file holds them) are not orphaned.
+func TestQuotesKeptWithMarkersStayFound(t *testing.T) {
+	home, dir := t.TempDir(), t.TempDir()
+	files := map[string]string{
+		"a.md": "---\ntitle: A\ndate: 2020-01-01\n---\nIt rose in 2019[^3] and [the report](https://example.com/r) said so.\n\n[^3]: A note.\n",
+		"c.md": "---\ntitle: C\ndate: 2020-01-01\n---\nIt rose in 2019[3] and [the report](https://example.com/r) said so. " +
+			"Wiki said.[12] Then more, with a [link](https://example.com/l) after.\n",
+	}
+	for name, body := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, c := range [][2]string{
+		{"a", "in 2019[1] and the report said"},
+		{"a", "in 2019 and the report said"},
+		{"a", "in 2019 and the report https://example.com/r said"},
+		{"c", "in 2019[3] and the report said"},
+		{"c", "Wiki said.[12] Then more, with a link after"},
+	} {
+		if out, errs, err := folio(t, home, "--archive", dir, "quotes", "add", c[0], "--text", c[1]); err != nil || strings.TrimSpace(out) == "" {
+			t.Errorf("quotes add %s %q: %v\n%s", c[0], c[1], err, errs)
+		}
+	}
+	if _, _, err := folio(t, home, "--archive", dir, "quotes", "add", "a", "--text", "in 2019[2] and the report said"); err == nil {
+		t.Error(`quotes add "in 2019[2] and the report said": kept`)
+	}
+	// as folio quotes add kept them at 507c929
+	t.Setenv("XDG_STATE_HOME", home)
+	qs, warn := state.OpenQuotes(dir, "")
+	if warn != nil {
+		t.Fatal(warn)
+	}
+	for _, q := range []state.Quote{
+		{Piece: "a", Selector: state.Selector{Exact: "in 2019[1] and the report said", Prefix: "A 1 January 2020 It rose", Suffix: "so. -------- Notes: 1. A note.", Position: 19}},
+		{Piece: "a", Selector: state.Selector{Exact: "It rose in 2019[1] and the report https://example.com/r said", Prefix: "A 1 January 2020", Suffix: "so. -------- Notes: 1. A note.", Position: 13}},
+		{Piece: "c", Selector: state.Selector{Exact: "in 2019[3] and the report said", Prefix: "C 1 January 2020 It rose", Suffix: "so. Wiki said.[12] Then more, with a link https://example.com/l", Position: 19}},
+		{Piece: "c", Selector: state.Selector{Exact: "Wiki said.[12] Then more, with a link after", Prefix: "and the report https://example.com/r said so.", Position: 60}},
+		{Piece: "c", Selector: state.Selector{Exact: "said so. Wiki said.[12] Then more", Prefix: "2019[3] and the report https://example.com/r", Suffix: ", with a link https://example.com/l after.", Position: 54}},
+	} {
+		if _, err := qs.Add(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := qs.Save(); err != nil {
+		t.Fatal(err)
+	}
+	got := quotesJSONOut(t, home, "--archive", dir)
+	if len(got) != 10 {
+		t.Fatalf("%d quotes, want 10: %+v", len(got), got)
+	}
+	for _, q := range got {
+		if q.Orphaned {
+			t.Errorf("%s %q orphaned: %s", q.Piece, q.Exact, q.Orphan)
 		}
 	}
 }

@@ -28,9 +28,10 @@ import (
 // Markdown marks. Where the passage occurs more than once, the occurrence
 // whose surroundings match Prefix and Suffix best is taken, and among those
 // the one nearest Position. A passage not in the text as shown is looked
-// for as a reader reads it, without the URLs the rendering shows after
-// links' text, when they are known (NewTextWithLinks); its context and
-// position are the text's as shown. A passage whose own words changed is not found:
+// for as a reader reads it (NewTextWithLinks), without the URLs the
+// rendering shows after links' text, when they are known, without
+// footnotes' markers, or without both; its context and position are the
+// text's as shown. A passage whose own words changed is not found:
 // its quote is orphaned (kept, and reported as such). Nor is a passage that
 // occurred more than once when it was chosen (Repeated) once none of its
 // occurrences has the context it had: the one it was has gone, and another
@@ -357,10 +358,13 @@ func Find(text, passage string) (sel Selector, occurrences int, ok bool) {
 }
 
 // Find is the package's Find in the prepared text. A passage not in the
-// text as it is shown is looked for in it as a reader reads it, the URLs
-// of its links left out (see NewTextWithLinks): "as the report said" of
-// "as the report https://example.com/r said". Its numbers are asked for
-// as the text writes them, the URLs' aside.
+// text as it is shown is looked for in it as a reader reads it (see
+// NewTextWithLinks), the URLs of its links left out, its footnotes'
+// markers, or both: "as the report said" of "as the report
+// https://example.com/r said", "in 2019[1] and the report said" and "in
+// 2019 and the report said" of "in 2019[1] and the report
+// https://example.com/r said". Its numbers are asked for as the text
+// writes them, what the reading leaves out aside.
 func (t *Text) Find(passage string) (sel Selector, occurrences int, ok bool) {
 	p := foldString(passage)
 	if p == "" {
@@ -394,20 +398,23 @@ func (t *Text) Find(passage string) (sel Selector, occurrences int, ok bool) {
 		sel.Exact = given
 		return sel, n, true
 	}
-	r := t.read()
-	if r == nil {
-		return Selector{}, 0, false
+	for k := range readings {
+		r := t.read(k)
+		if r == nil {
+			continue
+		}
+		start, end, n := asWritten(r.f, r.aside, occurrencesIn(r.f.s, p))
+		if n == 0 {
+			continue
+		}
+		// The context and position are the text's as shown, as Locate
+		// reads them (see Text.Locate); the passage occurs more than once
+		// when its letters do, as read.
+		sel = Select(text, start, end)
+		sel.Exact, sel.Repeated = given, n > 1
+		return sel, n, true
 	}
-	start, end, n := asWritten(r.f, r.urls, occurrencesIn(r.f.s, p))
-	if n == 0 {
-		return Selector{}, 0, false
-	}
-	// The context and position are the text's as shown, as Locate reads
-	// them (see Text.Locate); the passage occurs more than once when its
-	// letters do, as read.
-	sel = Select(text, start, end)
-	sel.Exact, sel.Repeated = given, n > 1
-	return sel, n, true
+	return Selector{}, 0, false
 }
 
 // occurrencesIn are the offsets in s where p occurs, in order, at most
@@ -446,20 +453,43 @@ type Text struct {
 	index   *suffixarray.Index // of f.s, from the indexAfter-th Locate on
 	runes   []int32            // letters and digits before each byte of f.s; nil while unneeded
 
-	// links are the URLs the text shows after its links' text (see
-	// NewTextWithLinks), asked for once, by the first passage not found
-	// as shown; readAs is the text reduced without them (nil: none).
-	links  func() []Link
-	readAs *readText
+	// asRead: a passage not found as shown is looked for as read
+	// (NewTextWithLinks). links gives the URLs the text shows after its
+	// links' text, asked for once, by the first passage not found as
+	// shown, when urlRuns and markRuns, the runs of f.s its URLs and
+	// footnotes' markers give, are made (ran); reads are the text's
+	// readings (readText, by reading), each made at its first use (made),
+	// nil where it leaves nothing out that an earlier one does not.
+	asRead            bool
+	links             func() []Link
+	ran               bool
+	urlRuns, markRuns [][2]int
+	reads             [readings]*readText
+	made              [readings]bool
 }
 
-// readText is a Text's text reduced as a reader reads it: without the
-// letters and digits of the URLs it shows after its links' text, nor its
-// footnotes' markers (urls holds both).
+// The readings of a text, in the order a passage is looked for in them
+// once not found as shown: without its links' URLs, its footnotes'
+// markers kept (as a quote was found before markers were left out: one
+// kept then is found where it was); without the markers, the URLs kept;
+// without both. Three readings, whatever the text holds: a passage
+// leaving out some of its markers and keeping others is not found.
+const (
+	withoutURLs = iota
+	withoutMarkers
+	withoutBoth
+	readings
+)
+
+// readText is a Text's text reduced as a reader reads it (one of its
+// readings): without the letters and digits of the URLs it shows after
+// its links' text, of its footnotes' markers, or of both.
 type readText struct {
-	f       folded  // at still points into the whole text
-	full    []int32 // where in the whole text's reduction each byte of f.s is
-	urls    [][2]int
+	f    folded  // at still points into the whole text
+	full []int32 // where in the whole text's reduction each byte of f.s is
+	// aside are the byte ranges of the whole text left out (a URL's, a
+	// marker's letters and digits), in order
+	aside   [][2]int
 	located int
 	index   *suffixarray.Index
 }
@@ -469,7 +499,8 @@ type readText struct {
 // few times over.
 const indexAfter = 16
 
-// NewText prepares text for Locate.
+// NewText prepares text for Locate and Find, which find a passage in it
+// as shown only (no URL nor marker left out: see NewTextWithLinks).
 func NewText(text string) *Text { return &Text{f: fold(text)} }
 
 // Link is a URL the rendering of a piece shows after a link's text, and
@@ -484,31 +515,56 @@ type Link struct {
 // where links gives the URLs the rendering shows after links' text, each
 // with that text (a link shows as "the report https://example.com/r"). A
 // passage is found in the text as shown, or, when not there, as a reader
-// reads the text, without those URLs: a researcher quoting the original
-// page, or the piece's Markdown, quotes "as the report said". A URL is
-// left out where the text shows it whole, from the start of a word (it may
-// go on over lines it was wrapped to), at the end of one (punctuation
-// after it aside), right after its link's text: where the same URL is
-// written as text, or shown as itself (an autolink), it is the text's and
-// stays (a read of the change, 42rc: "The address https://example.com/r"
-// lost its URL when "[the report](https://example.com/r)" was elsewhere).
-// One of letters and digits alone (a relative link to "economy") is left
-// in, as a word of the text. A footnote's marker is left out too
-// (markerRuns: "in 2019 and" of "in 2019[1] and"). links is called at most once, when a passage
-// is first not found as shown; nil or none: as NewText.
+// reads the text: without those URLs, without its footnotes' markers, or
+// without both, in that order (see readings): a researcher quoting the
+// original page, or the piece's Markdown, quotes "as the report said", and
+// one quoting folio show "in 2019[1] and the report said". A URL is left
+// out where the text shows it whole, from the start of a word (it may go
+// on over lines it was wrapped to), at the end of one (punctuation after
+// it aside), right after its link's text: where the same URL is written
+// as text, or shown as itself (an autolink), it is the text's and stays (a
+// read of the change, 42rc: "The address https://example.com/r" lost its
+// URL when "[the report](https://example.com/r)" was elsewhere). One of
+// letters and digits alone (a relative link to "economy") is left in, as a
+// word of the text. A marker is as markerRuns reads one ("in 2019 and" of
+// "in 2019[1] and"). links is called at most once, when a passage is first
+// not found as shown; nil, or none given: no URL is left out, the markers
+// still are.
 func NewTextWithLinks(text string, links func() []Link) *Text {
-	return &Text{f: fold(text), links: links}
+	return &Text{f: fold(text), asRead: true, links: links}
 }
 
-// read is the text reduced without its links' URLs, made at its first
-// use; nil when it shows none.
-func (t *Text) read() *readText {
-	if t.links == nil {
-		return t.readAs
+// read is the text's reading k (withoutURLs, withoutMarkers or
+// withoutBoth), made at its first use; nil when the text is prepared by
+// NewText, or when the reading leaves out nothing an earlier one does not
+// (no URL, no marker, or, for withoutBoth, one of them none).
+func (t *Text) read(k int) *readText {
+	if !t.asRead {
+		return nil
 	}
-	urls := t.links()
-	t.links = nil
-	runs := mergeRuns(linkRuns(t.f, urls), markerRuns(t.f))
+	if !t.ran {
+		var urls []Link
+		if t.links != nil {
+			urls = t.links()
+			t.links = nil
+		}
+		t.urlRuns, t.markRuns, t.ran = linkRuns(t.f, urls), markerRuns(t.f), true
+	}
+	if t.made[k] {
+		return t.reads[k]
+	}
+	t.made[k] = true
+	var runs [][2]int
+	switch k {
+	case withoutURLs:
+		runs = t.urlRuns
+	case withoutMarkers:
+		runs = t.markRuns
+	case withoutBoth:
+		if len(t.urlRuns) > 0 && len(t.markRuns) > 0 {
+			runs = mergeRuns(t.urlRuns, t.markRuns)
+		}
+	}
 	if len(runs) == 0 {
 		return nil
 	}
@@ -523,12 +579,12 @@ func (t *Text) read() *readText {
 			r.full = append(r.full, int32(i))
 		}
 		if run[1] > run[0] {
-			r.urls = append(r.urls, [2]int{t.f.start(run[0]), t.f.end(run[1] - 1)})
+			r.aside = append(r.aside, [2]int{t.f.start(run[0]), t.f.end(run[1] - 1)})
 		}
 		from = run[1]
 	}
 	r.f.s = b.String()
-	t.readAs = r
+	t.reads[k] = r
 	return r
 }
 
@@ -743,9 +799,10 @@ func (t *Text) runesBefore(at int) int {
 }
 
 // Locate is Selector.Locate in the prepared text. A passage not found as
-// the text shows it is looked for as a reader reads it, without its
-// links' URLs (NewTextWithLinks: a quote taken so by Find); its context
-// and position are still the text's as shown.
+// the text shows it is looked for as a reader reads it, in each of its
+// readings in turn (NewTextWithLinks: without its links' URLs, its
+// footnotes' markers, or both; a quote taken so by Find); its context and
+// position are still the text's as shown.
 func (t *Text) Locate(sel Selector) (start, end int, ok bool) {
 	f, p := t.f, foldString(sel.Exact)
 	text := f.text
@@ -772,19 +829,21 @@ func (t *Text) Locate(sel Selector) (start, end int, ok bool) {
 		start, end = widen(text, sel.Exact, f.start(best), f.end(best+len(p)-1))
 		return start, end, true
 	}
-	r := t.read()
-	if r == nil {
-		return 0, 0, false
+	for k := range readings {
+		r := t.read(k)
+		if r == nil {
+			continue
+		}
+		best, bestScore = -1, -1
+		for _, at := range candidatesIn(r.f.s, p, &r.located, &r.index) {
+			weigh(at, int(r.full[at]), int(r.full[at+len(p)-1])+1)
+		}
+		if best >= 0 && bestScore >= 0 {
+			start, end = widen(text, sel.Exact, r.f.start(best), r.f.end(best+len(p)-1))
+			return start, end, true
+		}
 	}
-	best, bestScore = -1, -1
-	for _, at := range candidatesIn(r.f.s, p, &r.located, &r.index) {
-		weigh(at, int(r.full[at]), int(r.full[at+len(p)-1])+1)
-	}
-	if best < 0 || bestScore < 0 {
-		return 0, 0, false
-	}
-	start, end = widen(text, sel.Exact, r.f.start(best), r.f.end(best+len(p)-1))
-	return start, end, true
+	return 0, 0, false
 }
 
 // agreeChars is how many letters and digits next to an occurrence of a
