@@ -89,6 +89,16 @@ func inlineTagsText(line *htmlLine, seg string) string {
 		if m[0] < last || skipped[k] {
 			continue
 		}
+		if j, ok := pair[k]; ok && m[2] >= 0 && asciiLower(seg[m[2]:m[3]]) == "sup" {
+			if mark, end, ok := noteLinkMark(seg, ms, k, j, last); ok {
+				// a link to a note whose text is the superscript:
+				// the link's "[" not written, nor the rest of it
+				write(seg[last : m[0]-1])
+				b.WriteString(mark)
+				last = end // the superscript's tags and the link's end passed
+				continue
+			}
+		}
 		write(seg[last:m[0]])
 		last = m[1]
 		name := ""
@@ -180,24 +190,121 @@ func inlineTagsText(line *htmlLine, seg string) string {
 	return b.String()
 }
 
-// footnoteLink is a superscript's content that is a link to a note alone,
-// as a page writes a footnote's marker (<sup><a href="#fn3">3</a></sup>,
-// its anchor made a Markdown link by inlineLinks): a label of up to 12
-// characters, in brackets or not, to #fn…, #footnote…, #cite_note… (as
-// Wikipedia's), #note… or #endnote….
-var footnoteLink = lazyRegexp(`^\s*\[(?:\\\[)?([^\[\]\\\s]{1,12})(?:\\\])?\]\(\s*<?#(?i:fn|footnote|cite_note|note|endnote)[^\s()<>]*>?\s*\)\s*$`)
+// MaxNoteLabel is the most characters a footnote marker's label has
+// (IsNoteLabel).
+const MaxNoteLabel = 12
+
+// IsNoteLabel reports whether label is that of a footnote's marker, as
+// folio shows one, in brackets after the word it annotates ("2019[3]",
+// "2019[a]", "2019[1,2]", "said.[iv]"): 1 to MaxNoteLabel characters,
+// each a letter, a digit, one of ",.-–" (between numbers: "1,2", "1–3")
+// or one of "*†‡§" (a page's note marks). It is the one rule of what a
+// marker is: footnoteMark writes a superscript linking to notes as one
+// only when its label is one, and state leaves out of a passage read as a
+// reader reads it a label so in brackets (markerRuns). Markdown's own
+// footnotes' references are shown so ("[1]").
+func IsNoteLabel(label string) bool {
+	n := 0
+	for _, r := range label {
+		if n++; n > MaxNoteLabel {
+			return false
+		}
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !strings.ContainsRune(",.-–*†‡§", r) {
+			return false
+		}
+	}
+	return n > 0
+}
+
+// noteTarget is a link's destination that is a note of the page: #fn…,
+// #footnote…, #cite_note… (as Wikipedia's), #note… or #endnote….
+const noteTarget = `\(\s*<?#(?i:fn|footnote|cite_note|note|endnote)[^\s()<>]*>?\s*\)`
+
+// noteLabel is a label as a page's marker writes it, in brackets (escaped,
+// in a link's text) or not; IsNoteLabel says whether it is one.
+const noteLabel = `(?:\\\[)?([^\[\]\\\s<>` + "`" + `]+)(?:\\\])?`
+
+// noteLinkAt is a link to a note at the start of a superscript's content
+// (a page's <sup><a href="#fn3">3</a></sup>, its anchor made a Markdown
+// link by inlineLinks): submatch 1 is its label.
+var noteLinkAt = lazyRegexp(`^\s*\[` + noteLabel + `\]` + noteTarget)
+
+// noteLinkEnd is the end of a link to a note whose text is a superscript
+// (Pandoc's order, <a href="#fn1"><sup>1</sup></a>, made
+// [<sup>1</sup>](#fn1)), from the superscript's closing tag on.
+var noteLinkEnd = lazyRegexp(`^\]` + noteTarget)
+
+// noteSupLabel is a superscript's content that is a label alone (inside a
+// link to a note, noteLinkEnd).
+var noteSupLabel = lazyRegexp(`^\s*` + noteLabel + `\s*$`)
+
+// noteMarkSeparator is what may stand between two links to notes in one
+// superscript and is written in the one marker ("1,2" of
+// <sup><a href="#fn1">1</a>,<a href="#fn2">2</a></sup>); links with none
+// between them, or a space, are markers of their own ("[1][2]").
+var noteMarkSeparator = lazyRegexp(`^\s*([,\-–])\s*`)
 
 // footnoteMark is a superscript's content (inner, as written) as a
-// footnote's marker when it is one (footnoteLink): its label in
-// brackets, as footnotes writes a Markdown footnote's reference ("\[3\]"),
-// not a superscript, which reads as the exponent of a number before it
+// footnote's marker when it is links to notes alone (noteLinkAt), each
+// label a marker's (IsNoteLabel): its labels in brackets, as footnotes
+// writes a Markdown footnote's reference ("\[3\]"; "\[1,2\]" of links
+// with a comma between them, "\[1\]\[2\]" of links with none), not a
+// superscript, which reads as the exponent of a number before it
 // (2019<sup>[3](#fn3)</sup> was 2019^(3), refusing a quote "in 2019").
 func footnoteMark(inner string) (string, bool) {
-	m := footnoteLink().FindStringSubmatch(inner)
-	if m == nil {
-		return "", false
+	var b strings.Builder
+	label := ""
+	for rest := inner; ; {
+		m := noteLinkAt().FindStringSubmatchIndex(rest)
+		if m == nil {
+			return "", false
+		}
+		if label += rest[m[2]:m[3]]; len(label) > 4*MaxNoteLabel {
+			return "", false // no marker's label, however many links follow
+		}
+		rest = rest[m[1]:]
+		if sep := noteMarkSeparator().FindStringSubmatchIndex(rest); sep != nil && strings.TrimSpace(rest[sep[1]:]) != "" {
+			label += rest[sep[2]:sep[3]]
+			rest = rest[sep[1]:]
+			continue
+		}
+		if !IsNoteLabel(label) {
+			return "", false
+		}
+		b.WriteString(noteMarkText(label))
+		if label = ""; strings.TrimSpace(rest) == "" {
+			return b.String(), true
+		}
 	}
-	return `\[` + m[1] + `\]`, true
+}
+
+// noteMarkText is a marker's label in brackets as Markdown text: "\[3\]";
+// "*" escaped, no emphasis.
+func noteMarkText(label string) string {
+	return `\[` + strings.ReplaceAll(label, "*", `\*`) + `\]`
+}
+
+// noteLinkMark is the footnote's marker a link to a note whose text is a
+// superscript of a label alone writes (Pandoc's order: <a
+// href="#fn1"><sup>1</sup></a>, [<sup>1</sup>](#fn1) after inlineLinks,
+// was shown 2019[¹](#fn1), 2019¹: the quote "in 2019 and fell" refused),
+// as footnoteMark writes one, where ms[k] opens a superscript, paired
+// with ms[j], right after the link's "[" (not escaped), at or after
+// byte from of seg: the marker and the end of the link in seg.
+func noteLinkMark(seg string, ms [][]int, k, j, from int) (string, int, bool) {
+	open := ms[k][0]
+	if open-1 < from || seg[open-1] != '[' || escapedAt(seg, open-1) {
+		return "", 0, false
+	}
+	end := noteLinkEnd().FindStringIndex(seg[ms[j][1]:])
+	if end == nil {
+		return "", 0, false
+	}
+	m := noteSupLabel().FindStringSubmatch(seg[ms[k][1]:ms[j][0]])
+	if m == nil || !IsNoteLabel(m[1]) {
+		return "", 0, false
+	}
+	return noteMarkText(m[1]), ms[j][1] + end[1], true
 }
 
 // pairedTags pairs each opening tag of ms (inlineTag's matches in seg)

@@ -55,3 +55,48 @@ func TestScriptsKeepTheirNumbers(t *testing.T) {
 		t.Errorf("HTML converted to %q, read %q, want %q", md, got, want)
 	}
 }
+
+// Links to notes are footnotes' markers, written as footnotes writes one,
+// in each of the forms pages write them, by one rule of what a marker's
+// label is (IsNoteLabel, which state's markerRuns reads too): Pandoc's
+// link around the superscript (2019[<sup>1</sup>](#fn1) was shown 2019¹),
+// several links in one superscript (2019^(1,2)); a superscript of words
+// or a link elsewhere stays a superscript.
+func TestNoteLinksAreMarkers(t *testing.T) {
+	for _, c := range []struct{ md, want string }{
+		{"It rose in 2019<a href=\"#fn1\" class=\"footnote-ref\" role=\"doc-noteref\"><sup>1</sup></a> and fell.\n",
+			"It rose in 2019\\[1\\] and fell.\n"},
+		{"in 2017<a href=\"#fn2\"><sup>[2]</sup></a>, 2016[<sup>3</sup>](#fn3)[<sup>4</sup>](#fn4) end\n",
+			"in 2017\\[2\\], 2016\\[3\\]\\[4\\] end\n"},
+		{"in 2019<sup><a href=\"#fn1\">1</a>,<a href=\"#fn2\">2</a></sup> and 2015<sup><a href=\"#fn1\">1</a> – <a href=\"#fn3\">3</a></sup> x\n",
+			"in 2019\\[1,2\\] and 2015\\[1–3\\] x\n"},
+		{"2019<sup><a href=\"#cite_note-a\">[a]</a></sup> and 2018<sup><a href=\"#fn1\">*</a></sup> y\n",
+			"2019\\[a\\] and 2018\\[\\*\\] y\n"},
+		{"2019<sup>[1](#fn1)[2](#fn2)</sup>\n", "2019\\[1\\]\\[2\\]\n"},
+		// not markers: a label of more than MaxNoteLabel characters, or
+		// with a character no label has; a link elsewhere; a "[" escaped
+		{"2014<sup>[1](#fn1),[2](#fn2),[3](#fn3),[4](#fn4),[5](#fn5),[6](#fn6),[7](#fn7)</sup>\n",
+			"2014^([1](#fn1),[2](#fn2),[3](#fn3),[4](#fn4),[5](#fn5),[6](#fn6),[7](#fn7))\n"},
+		{"x<sup>[(1)](#fn1)</sup> y[<sup>1</sup>](#top) z\\[<sup>2</sup>](#fn2)\n",
+			"x^([(1)](#fn1)) y[¹](#top) z\\[²](#fn2)\n"},
+	} {
+		if got := readableHTML(c.md); got != c.want {
+			t.Errorf("readableHTML(%q) = %q, want %q", c.md, got, c.want)
+		}
+	}
+	md, err := HTMLConverter().ConvertString(`<p>It rose in 2019<a href="#fn1" class="footnote-ref" role="doc-noteref"><sup>1</sup></a> and fell.</p>`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := strings.TrimSpace(readableHTML(md)), `It rose in 2019\[1\] and fell.`; got != want {
+		t.Errorf("HTML converted to %q, read %q, want %q", md, got, want)
+	}
+	for label, want := range map[string]bool{
+		"1": true, "12": true, "a": true, "iv": true, "1,2": true, "1–3": true, "*": true, "†": true, "ii.3": true,
+		"123456789012": true, "1234567890123": false, "": false, "1 2": false, "(1)": false, "<b>": false, "1]": false,
+	} {
+		if got := IsNoteLabel(label); got != want {
+			t.Errorf("IsNoteLabel(%q) = %v, want %v", label, got, want)
+		}
+	}
+}

@@ -235,3 +235,42 @@ func TestQuotesKeptWithMarkersStayFound(t *testing.T) {
 		}
 	}
 }
+
+// Links to notes in each of the forms pages write them are footnotes'
+// markers, left out of a passage as Markdown's footnotes' are: Pandoc's
+// link around the superscript (shown 2019¹), several links in one
+// superscript (shown 2019^(1,2)) and Wikipedia's lettered note (shown
+// 2019[a], "[a]" not left out) were each refused.
+func TestQuotesAddLeavesOutNoteLinksMarkers(t *testing.T) {
+	home, dir := t.TempDir(), t.TempDir()
+	piece := "---\ntitle: Note links\ndate: 2020-01-01\n---\n" +
+		"It rose in 2019<a href=\"#fn1\" class=\"footnote-ref\" role=\"doc-noteref\"><sup>1</sup></a> and fell.\n\n" +
+		"It rose in 2018<sup><a href=\"#fn1\">1</a>,<a href=\"#fn2\">2</a></sup> and fell.\n\n" +
+		"It rose in 2017<sup><a href=\"#cite_note-a\">[a]</a></sup> and fell.\n"
+	if err := os.WriteFile(filepath.Join(dir, "a.md"), []byte(piece), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	passages := []string{"It rose in 2019 and fell.", "It rose in 2018 and fell.", "It rose in 2017 and fell.", "in 2018[1,2] and fell"}
+	for _, p := range passages {
+		if out, errs, err := folio(t, home, "--archive", dir, "quotes", "add", "a", "--text", p); err != nil || strings.TrimSpace(out) == "" {
+			t.Errorf("quotes add %q: %v\n%s", p, err, errs)
+		}
+	}
+	if _, _, err := folio(t, home, "--archive", dir, "quotes", "add", "a", "--text", "It rose in 2016 and fell"); err == nil {
+		t.Error(`quotes add "It rose in 2016 and fell": kept`)
+	}
+	for _, q := range quotesJSONOut(t, home, "--archive", dir) {
+		if q.Orphaned {
+			t.Errorf("%q orphaned: %s", q.Exact, q.Orphan)
+		}
+	}
+	out, errs, err := folio(t, home, "--archive", dir, "show", "a")
+	if err != nil {
+		t.Fatalf("show: %v\n%s", err, errs)
+	}
+	for _, want := range []string{"2019[1] and", "2018[1,2] and", "2017[a] and"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("show: no %q in\n%s", want, out)
+		}
+	}
+}

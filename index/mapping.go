@@ -709,11 +709,19 @@ import (
 // "With" capitalised joins names as "And" does, and firms alone after a
 // comma are the affiliation, each (archive's listSep, allFirms: "Ann Lee
 // In Kyiv With Bo Chan" was {Ann Lee With Bo Chan}, "Ann Lee, Reuters and
-// AFP" Ann Lee and AFP).
+// AFP" Ann Lee and AFP); 317: a link to a
+// note whose text is a superscript (Pandoc's order), and a superscript of
+// links to notes separated by commas or dashes, are footnotes' markers,
+// and a marker's label is one rule, archive.IsNoteLabel (archive's
+// noteLinkMark, footnoteMark: 2019[<sup>1</sup>](#fn1) was 2019[¹](#fn1),
+// now 2019\[1\]; 2019<sup>[1](#fn1),[2](#fn2)</sup> was
+// 2019^([1](#fn1),[2](#fn2)), now 2019\[1,2\]; a label with a character
+// other than a letter, a digit or ",.-–*†‡§" was a marker, now a
+// superscript).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 316
+const SchemaVersion = 317
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so

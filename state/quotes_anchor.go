@@ -691,28 +691,36 @@ func linkRuns(f folded, links []Link) [][2]int {
 	return runs
 }
 
-// maxMarkerDigits bounds the number of a footnote's marker (markerRuns).
-const maxMarkerDigits = 3
-
 // markerRuns are the byte ranges of f.s that footnote markers give, in
-// order: a number of up to maxMarkerDigits digits in brackets right after
-// a character that is no space, with no letter or digit right after it
-// ("2019[1] and", "said.[12]", as archive writes a footnote's reference,
-// [^3], and a superscript linking to a note, <sup>[3](#fn3)</sup>). A
+// order: a label of a marker (archive.IsNoteLabel: up to
+// archive.MaxNoteLabel letters, digits and ",.-–*†‡§") in brackets right
+// after a character that is no space, with no letter or digit right after
+// it ("2019[1] and", "said.[12]", "2019[a]", "2019[1,2]"), as archive
+// writes a footnote's reference, [^3], and a superscript linking to notes
+// (<sup>[3](#fn3)</sup>, <sup>[1](#fn1),[2](#fn2)</sup>,
+// [<sup>1</sup>](#fn1)), and the renderer shows a Markdown footnote's. A
 // passage read without them is found: "in 2019 and" was refused in "in
-// 2019[1] and", its digits "20191".
+// 2019[1] and", its digits "20191". "[3] Smith", set apart, and "a[4]b",
+// in a word, are the text's.
 func markerRuns(f folded) [][2]int {
 	text := f.text
 	var runs [][2]int
+	lowerBound := func(b int) int {
+		k, _ := slices.BinarySearchFunc(f.at, int32(b), func(at, b int32) int { return cmp.Compare(at, b) })
+		return k
+	}
 	for i := 1; i < len(text); i++ {
 		if text[i] != '[' {
 			continue
 		}
-		j := i + 1
-		for j < len(text) && j-i-1 < maxMarkerDigits && isDigitByte(text[j]) {
-			j++
+		// the label: up to the first "]" within MaxNoteLabel characters
+		// of 4 bytes at most
+		end := strings.IndexByte(text[i+1:min(len(text), i+2+4*archive.MaxNoteLabel)], ']')
+		if end < 0 {
+			continue
 		}
-		if j == i+1 || j >= len(text) || text[j] != ']' {
+		j := i + 1 + end
+		if !archive.IsNoteLabel(text[i+1 : j]) {
 			continue
 		}
 		if r, _ := utf8.DecodeLastRuneInString(text[:i]); unicode.IsSpace(r) {
@@ -721,9 +729,8 @@ func markerRuns(f folded) [][2]int {
 		if r, _ := utf8.DecodeRuneInString(text[j+1:]); unicode.IsLetter(r) || unicode.IsDigit(r) {
 			continue
 		}
-		k, found := slices.BinarySearchFunc(f.at, int32(i+1), func(at, b int32) int { return cmp.Compare(at, b) })
-		if found {
-			runs = append(runs, [2]int{k, k + j - i - 1})
+		if from, to := lowerBound(i+1), lowerBound(j); to > from {
+			runs = append(runs, [2]int{from, to})
 		}
 		i = j
 	}

@@ -189,3 +189,29 @@ func TestFindKeepsMarkersWithoutURLs(t *testing.T) {
 		}
 	}
 }
+
+// A footnote's marker is any archive writes (archive.IsNoteLabel, one
+// rule): a letter ("2019[a]", Wikipedia's), several notes ("2019[1,2]",
+// "2021[1–3]"), not only a number of up to 3 digits ("in 2019 and fell"
+// of "in 2019[a] and fell" was refused). A label no marker has, set apart
+// or in a word stays the text's.
+func TestFindLeavesOutMarkersOfAnyLabel(t *testing.T) {
+	text := "It rose in 2019[a] and fell, in 2020[1,2] and 2021[1–3], as she said.[iv] Then\n" +
+		"x [b] y, a[c]d and 2018[(4)] more, 2017[1234567890123] last."
+	tx := NewTextWithLinks(text, nil)
+	for _, p := range []string{"It rose in 2019 and fell, in 2020 and 2021, as she said. Then", "in 2020[1,2] and 2021"} {
+		sel, _, ok := tx.Find(p)
+		if !ok {
+			t.Errorf("Find(%q): not found", p)
+			continue
+		}
+		if _, _, ok := NewTextWithLinks(text, nil).Locate(sel); !ok {
+			t.Errorf("%q not found again", p)
+		}
+	}
+	for _, p := range []string{"x y", "a d and", "2018 more", "2017 last"} {
+		if _, _, ok := tx.Find(p); ok {
+			t.Errorf("Find(%q): found", p)
+		}
+	}
+}
