@@ -123,7 +123,8 @@ func fold(text string) folded {
 // (Locate): a passage the reader kept holds its rendering's cuts ("-…" at
 // a line cut to fit), and a quote is not orphaned by them (a review). The
 // marks inside aside, byte ranges of text in order, are left out: a
-// link's URL, which a passage read without it does not hold (Text.Find).
+// link's URL or a footnote's marker (the "," of "[1,2]"), which a passage
+// read without them does not hold (Text.Find's readings).
 func numberMarksIn(text string, start, end int, aside [][2]int) string {
 	var b strings.Builder
 	for i, r := range text[start:end] {
@@ -131,7 +132,7 @@ func numberMarksIn(text string, start, end int, aside [][2]int) string {
 			aside = aside[1:]
 		}
 		if len(aside) > 0 && aside[0][0] <= start+i {
-			continue // a link's URL (Text.Find)
+			continue // a link's URL, a marker (Text.Find)
 		}
 		b.WriteString(numberMark(text, start+i, r))
 	}
@@ -376,11 +377,11 @@ func (t *Text) Find(passage string) (sel Selector, occurrences int, ok bool) {
 	// the occurrences whose numbers are written as the passage's: "5.5
 	// mph" is not "55 mph" earlier in the text, and is found after it (a
 	// read of the change: the first occurrence alone was asked)
-	asWritten := func(f folded, urls [][2]int, at []int) (start, end, n int) {
+	asWritten := func(f folded, aside [][2]int, at []int) (start, end, n int) {
 		start = -1
 		for _, i := range at {
 			s, e := widen(text, passage, f.start(i), f.end(i+len(p)-1))
-			if numberMarksIn(text, s, e, urls) != marks || cutsNumber(text, s, e) {
+			if numberMarksIn(text, s, e, aside) != marks || cutsNumber(text, s, e) {
 				continue // its numbers written otherwise: not the text's
 			}
 			if n++; start < 0 {

@@ -97,8 +97,8 @@ func saveQuoteCmd(ctx context.Context, s Searcher, ledger OpenCiteKeysFunc, book
 // for all of them (state.NewText: about 30 ms a megabyte on one core);
 // md is the piece's Markdown, whose links' URLs (LinkURLs, read only when
 // a quote is not found as shown) a quote taken without them is found
-// without (state.NewTextWithLinks: folio quotes add of a passage as the
-// original page reads it).
+// without, as one taken without footnotes' markers is (state.NewTextWithLinks:
+// folio quotes add of a passage as the original page reads it).
 func locateQuotesCmd(key renderKey, plain []string, md string, qs []state.Quote) tea.Cmd {
 	return func() (msg tea.Msg) {
 		defer func() {
