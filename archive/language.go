@@ -39,9 +39,9 @@ var languageKeys = []string{"language", "lang"}
 // private one (x-…). It is canonical, so that one language is one tag
 // however it is written: an ISO 639-2 code is its two-letter one (deu,
 // and the bibliographic ger a library catalogue or a Zotero export
-// writes: de; bibliographicCodes), a deprecated tag its preferred value
-// in the IANA registry (iw: he, in: id, mo: ro; RFC 5646 §4.5) and a suppressed script left out
-// (en-Latn-GB: en-GB). Other legacy readings (tl as fil, sh as sr-Latn)
+// writes: de; languageAliases), a deprecated tag its preferred value in
+// the IANA registry (iw: he, in: id, mo: ro; RFC 5646 §4.5) and a
+// suppressed script left out (en-Latn-GB: en-GB). Other legacy readings (tl as fil, sh as sr-Latn)
 // are not made: the files' tag stays.
 func LanguageTag(s string) (string, bool) {
 	s = strings.TrimSpace(s)
@@ -51,16 +51,12 @@ func LanguageTag(s string) (string, bool) {
 	if t, ok := languageNames[strings.ToLower(s)]; ok {
 		return t, true
 	}
-	if i := strings.IndexAny(s, "-_"); i == 3 || len(s) == 3 {
-		if t, ok := bibliographicCodes[strings.ToLower(s[:3])]; ok {
-			s = t + s[3:]
-		}
-	} else if i == 2 || len(s) == 2 {
-		if strings.EqualFold(s[:2], "mo") {
-			// the registry's preferred value: ro, where golang.org/x/text
-			// gives CLDR's ro-MD (a review)
-			s = "ro" + s[2:]
-		}
+	first := s
+	if i := strings.IndexAny(s, "-_"); i >= 0 {
+		first = s[:i]
+	}
+	if t, ok := languageAliases[strings.ToLower(first)]; ok {
+		s = t + s[len(first):]
 	}
 	tag, err := language.BCP47.Parse(s)
 	if err != nil {
@@ -134,15 +130,17 @@ func baseOf(t string) string {
 	return b
 }
 
-// bibliographicCodes are ISO 639-2's bibliographic codes that differ
-// from its terminology ones (ger beside deu), with the two-letter code
-// both stand for; golang.org/x/text reads deu as de but ger as a
-// language of its own.
-var bibliographicCodes = map[string]string{
+// languageAliases are the languages golang.org/x/text does not read as
+// the registry does, with the tag they stand for: ISO 639-2's
+// bibliographic codes that differ from its terminology ones (ger beside
+// deu: x/text reads deu as de but ger as a language of its own), and mo,
+// whose preferred value is ro (x/text gives CLDR's ro-MD: a review).
+var languageAliases = map[string]string{
 	"alb": "sq", "arm": "hy", "baq": "eu", "bur": "my", "chi": "zh",
 	"cze": "cs", "dut": "nl", "fre": "fr", "geo": "ka", "ger": "de",
 	"gre": "el", "ice": "is", "mac": "mk", "mao": "mi", "may": "ms",
 	"per": "fa", "rum": "ro", "slo": "sk", "tib": "bo", "wel": "cy",
+	"mo": "ro",
 }
 
 // languageNames are the English names of the common languages, in lower
