@@ -273,6 +273,11 @@ func hostKey(u *url.URL) string {
 var whatwgIDNA = idna.New(idna.MapForLookup(), idna.BidiRule(), idna.Transitional(false),
 	idna.CheckHyphens(false), idna.StrictDomainName(false))
 
+// HostASCII is the host name h as a browser asks for it (whatwgIDNA):
+// "例え.jp" is xn--r8jz45g.jp, "a_b.é.example" a_b.xn--9ca.example; an
+// error for a name the lookup refuses.
+func HostASCII(h string) (string, error) { return whatwgIDNA.ToASCII(h) }
+
 // hostOf is u's host (not its port) as a browser asks for it, the one
 // rule of URLKey's hosts and of the sites LinkTextElsewhere compares
 // (siteOf): a name not in ASCII is IDNA's lookup (UTS 46, as the WHATWG

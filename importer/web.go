@@ -23,7 +23,6 @@ import (
 	"github.com/folio-tui/folio/internal/webpage"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
-	"golang.org/x/net/idna"
 )
 
 // Present is what AddPage does with a page the archive already holds.
@@ -872,7 +871,7 @@ func safeLink(href string, base *url.URL) string {
 			// a host of other letters as a browser asks for it
 			// (例え.jp as xn--r8jz45g.jp); it was percent-encoded, a
 			// URL no browser opens
-			a, err := idna.Lookup.ToASCII(h)
+			a, err := archive.HostASCII(h)
 			if err != nil {
 				return ""
 			}

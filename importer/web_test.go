@@ -408,6 +408,9 @@ func TestLinksWithStrayPercentAndIDNHosts(t *testing.T) {
 		"https://例え.jp/ページ":           "https://xn--r8jz45g.jp/%E3%83%9A%E3%83%BC%E3%82%B8",
 		"https://example.com/a%20b":   "https://example.com/a%20b",
 		"https://例え.jp:8080/x":        "https://xn--r8jz45g.jp:8080/x",
+		// as the WHATWG standard looks it up, as copies' keys are (idna's
+		// strict profile refused it, and the link was dropped)
+		"https://a_b.é.example/z": "https://a_b.xn--9ca.example/z",
 	} {
 		if got := safeLink(href, base); got != want {
 			t.Errorf("safeLink(%q) = %q, want %q", href, got, want)
