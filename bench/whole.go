@@ -160,14 +160,6 @@ func lastLine(b []byte) string {
 	return lines[len(lines)-1]
 }
 
-func version(argv ...string) string {
-	out, err := exec.Command(argv[0], argv[1:]...).CombinedOutput()
-	if err != nil {
-		return ""
-	}
-	return strings.Split(strings.TrimSpace(string(out)), "\n")[0]
-}
-
 // ensureFlat links every piece of the nested archive into one folder.
 func ensureFlat(nested, flat string) error {
 	if _, err := os.Stat(filepath.Join(flat, ".complete")); err == nil {

@@ -222,10 +222,8 @@ func bibNames(ns []Name) []bibcheck.Name {
 // those people; a note names them; RIS and CSL-JSON have one name each.
 func TestNameLists(t *testing.T) {
 	var fields []string
-	var arts []archive.Article
 	for _, c := range nameLists {
 		a := archive.Article{ID: "x", Title: "Lists", Authors: []string{c.byline}, Outlet: "Times", Date: day("2020-01-02")}
-		arts = append(arts, a)
 		if got := Bylines(a); !slices.Equal(got, c.want) {
 			t.Errorf("Bylines(%q) = %+v, want %+v", c.byline, got, c.want)
 		}

@@ -217,7 +217,9 @@ func completeValues(env *Env, values func(archive.Article) []string, key func(st
 }
 
 // openStateOf opens the reading state of the archive named name, with a
-// warning on stderr when it comes with one (see openState).
+// warning on stderr when it comes with one (a corrupt state file set
+// aside, a state folder that cannot be read): the command carries on with
+// the state it could get.
 func openStateOf(env *Env, name string) *state.Store {
 	st, warn := state.Open(name, "")
 	if warn != nil {

@@ -7,7 +7,6 @@ import (
 	"slices"
 	"time"
 
-	"github.com/folio-tui/folio/archive"
 	"github.com/folio-tui/folio/index"
 	"github.com/folio-tui/folio/internal/termsafe"
 	"github.com/folio-tui/folio/state"
@@ -109,13 +108,6 @@ holds the last 1000 openings.`,
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print a JSON array (opened_at in UTC, RFC 3339)")
 	cmd.Flags().IntVarP(&limit, "limit", "n", 0, "show only the newest N openings")
 	return cmd
-}
-
-// openState opens the reading state of an archive. A warning (a corrupt state
-// file set aside, a state folder that cannot be read) goes to stderr: the
-// command carries on with the state it could get.
-func openState(env *Env, arch *archive.Archive) *state.Store {
-	return openStateOf(env, arch.Name)
 }
 
 // titlesIn are the titles ix holds of the pieces of ids (one search); ok

@@ -64,6 +64,9 @@ func TestSavedSearchKeepsQuoted(t *testing.T) {
 		t.Fatal(err)
 	}
 	out, _, err = folio(t, home, "saved", "list", "--json")
+	if err != nil {
+		t.Fatal(err)
+	}
 	if err := json.Unmarshal([]byte(out), &list); err != nil || len(list) != 1 || list[0].Count != 1 {
 		t.Errorf("saved list --json after rm: %v\n%s", err, out)
 	}

@@ -236,7 +236,7 @@ func newQuotesRmCmd(env *Env) *cobra.Command {
 }
 
 // openQuotes opens the quotes of the archive named name; a warning goes to
-// stderr, as with openState.
+// stderr, as with openStateOf.
 func openQuotes(env *Env, name string) *state.Quotes {
 	qs, warn := state.OpenQuotes(name, "")
 	if warn != nil {

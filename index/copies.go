@@ -52,7 +52,6 @@ type sketchSpill struct {
 	f   *os.File
 	w   *bufio.Writer
 	end int64
-	buf []byte
 }
 
 func newSketchSpill(dir string) (*sketchSpill, error) {

@@ -275,13 +275,3 @@ func intersectOf(a, b []string) []string {
 	}
 	return out
 }
-
-func minusOf(a, b []string) []string {
-	var out []string
-	for _, x := range a {
-		if _, ok := slices.BinarySearch(b, x); !ok {
-			out = append(out, x)
-		}
-	}
-	return out
-}

@@ -574,26 +574,3 @@ func lastRune(s string) rune {
 	r, _ := utf8.DecodeLastRuneInString(s)
 	return r
 }
-
-// Terms are the words of a query for highlighting in a rendered piece: each
-// positive word and phrase word, as typed (not negated ones, not field
-// values other than title:).
-func (p parsedQuery) terms() []string {
-	var out []string
-	seen := map[string]bool{}
-	for _, g := range p.groups {
-		for _, c := range g {
-			if c.field != qfText && c.field != qfTitle {
-				continue
-			}
-			for _, w := range strings.Fields(c.text) {
-				w = strings.Trim(w, `"'()[]{}.,;:!?`)
-				if w != "" && !seen[strings.ToLower(w)] {
-					seen[strings.ToLower(w)] = true
-					out = append(out, w)
-				}
-			}
-		}
-	}
-	return out
-}

@@ -803,15 +803,6 @@ func longestSpaceRun(s string) int {
 	return longest
 }
 
-// widest is the width in cells of the widest of lines.
-func widest(lines []string) int {
-	w := 0
-	for _, l := range lines {
-		w = max(w, ansi.StringWidth(l))
-	}
-	return w
-}
-
 // fitLines splits text into lines without trailing blanks, cut to width.
 func fitLines(text string, width int) []string {
 	lines := strings.Split(text, "\n")

@@ -423,10 +423,6 @@ func foldedWord(w, joint string) string {
 		return regexp.QuoteMeta(w)
 	}
 	folds := foldTable()
-	type site struct {
-		n     int    // the folded letters a ligature stands for
-		runes []rune // the ligatures
-	}
 	var b strings.Builder
 	var pattern func(f string, lead bool, sites int)
 	pattern = func(f string, lead bool, sites int) {
