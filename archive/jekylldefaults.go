@@ -190,10 +190,7 @@ func stripCollectionsDir(p, coll string) string {
 // jekyllScopeLen is the length of a scope path as Jekyll compares them
 // (sanitize_path: without a leading /).
 func jekyllScopeLen(p string) int {
-	if strings.HasPrefix(p, "/") {
-		p = strings.TrimPrefix(p, "/")
-	}
-	return len(p)
+	return len(strings.TrimPrefix(p, "/"))
 }
 
 // precedes reports whether d wins a key over old, a set before it that

@@ -160,7 +160,7 @@ func (e *inWordEmphasis) parse(text []byte, i, blockLine int, table bool) bool {
 // the emphasis inside it that the tokenizer dropped: coun*ter*act is
 // counteract. A word holds a *, ~ or _ only so.
 func shownWord(w []byte) []byte {
-	if bytes.IndexAny(w, "*~_") < 0 {
+	if !bytes.ContainsAny(w, "*~_") {
 		return w
 	}
 	return bytes.Map(func(r rune) rune {

@@ -878,8 +878,5 @@ func exactKey(w string) string {
 // (halfWidth), nothing else changed.
 func caseKey(w string) string {
 	w = strings.ReplaceAll(halfWidth(w), "’", "'")
-	if strings.HasSuffix(w, "'s") {
-		w = w[:len(w)-2]
-	}
-	return strings.ReplaceAll(w, "'", "")
+	return strings.ReplaceAll(strings.TrimSuffix(w, "'s"), "'", "")
 }
