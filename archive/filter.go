@@ -210,9 +210,9 @@ func (f Filter) Keep(arts []Article) []Article {
 			continue
 		}
 		var all []map[string]bool
-		people, none := PickAuthors(v, authors, nil)
+		picked, none := PickAuthors(v, authors, nil)
 		noAuthor = noAuthor || none
-		for _, alts := range people {
+		for _, alts := range picked {
 			m := map[string]bool{}
 			for _, p := range alts {
 				m[p] = true
