@@ -228,8 +228,10 @@ func normTitle(t string) string { return strings.Join(neardup.Words(t), " ") }
 
 // URLKey is a URL reduced for comparison: no scheme, no "www.", no
 // fragment, no trailing slash, no utm_ tracking parameters; "" for what is
-// not an http(s) URL. Its host is as a browser asks for it (hostKey,
-// hostOf: in ASCII, punycode for a name not in ASCII, without a trailing
+// not an http(s) URL, or one whose host a browser refuses (hostOf:
+// "http://1.2.3.09/"). Its host is as a browser asks for it (hostKey,
+// hostOf: in ASCII, punycode for a name not in ASCII, an IPv4 address
+// in dotted decimal however written, without a trailing
 // dot, the scheme's default port left out), its path with RFC 3986's normalisation
 // (pathKey), its query every pair of the URL's (queryKey), in the order
 // of their keys. So "https://example.com:443/a.xml", "https://EXAMPLE.com./a.xml",
@@ -241,7 +243,11 @@ func URLKey(s string) string {
 	if err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") {
 		return ""
 	}
-	key := hostKey(u) + strings.TrimRight(pathKey(u.EscapedPath()), "/")
+	host, ok := hostKey(u)
+	if !ok {
+		return ""
+	}
+	key := host + strings.TrimRight(pathKey(u.EscapedPath()), "/")
 	if q := queryKey(u.RawQuery); q != "" {
 		key += "?" + q
 	}
@@ -251,17 +257,21 @@ func URLKey(s string) string {
 // hostKey is u's host and port as URLKey compares them: the host as
 // hostOf says (as a browser asks for it, without "www."); the port, its
 // leading zeros left out, unless it is the scheme's default (80 for
-// http, 443 for https).
-func hostKey(u *url.URL) string {
-	h := hostOf(u)
+// http, 443 for https); ok is false for a host a browser refuses
+// (hostOf).
+func hostKey(u *url.URL) (string, bool) {
+	h, ok := hostOf(u)
+	if !ok {
+		return "", false
+	}
 	port := u.Port()
 	if n, err := strconv.Atoi(port); err == nil {
 		port = strconv.Itoa(n)
 	}
 	if port == "" || u.Scheme == "http" && port == "80" || u.Scheme == "https" && port == "443" {
-		return h
+		return h, true
 	}
-	return h + ":" + port
+	return h + ":" + port, true
 }
 
 // whatwgIDNA is UTS 46's lookup as the WHATWG URL standard's "domain to
@@ -289,21 +299,33 @@ func HostASCII(h string) (string, error) { return whatwgIDNA.ToASCII(h) }
 // "İstanbul.example" istanbul.example where the lookup makes it
 // xn--istanbul-o0e.example, "ẞ.example" xn--zca.example where it makes
 // ss.example, and a capital the lookup refuses (Georgian Ⴀ) a name it
-// takes (hostKey did, siteOf did not).
-func hostOf(u *url.URL) string {
+// takes (hostKey did, siteOf did not). A name that ends in a number is
+// an IPv4 address, as the standard reads it (ipv4Host: "0x7f.1",
+// "127.1", "2130706433" and "0177.0.0.1" are 127.0.0.1; they were four
+// hosts); ok is false when it is none ("1.2.3.09", "256.1.1.1"), a URL
+// a browser refuses, and the host is then the name as written (in lower
+// case), which URLKey gives no key and siteOf reads as a site of its own.
+func hostOf(u *url.URL) (host string, ok bool) {
 	h := u.Hostname()
 	if strings.Contains(h, ":") { // an IPv6 address
-		return "[" + strings.ToLower(h) + "]"
+		return "[" + strings.ToLower(h) + "]", true
 	}
-	h = strings.TrimSuffix(h, ".")
 	if strings.ContainsFunc(h, func(r rune) bool { return r >= utf8.RuneSelf }) {
 		// (a name in ASCII the lookup lower-cases or refuses, but
 		// for an empty "xn--" label)
 		if a, err := whatwgIDNA.ToASCII(h); err == nil {
-			h = strings.TrimSuffix(a, ".") // a full stop the lookup made one ("example.com。")
+			h = a // a full stop the lookup made one ("example.com。") is a trailing dot
 		}
 	}
-	return strings.TrimPrefix(strings.ToLower(h), "www.")
+	h = strings.ToLower(h)
+	ok = true
+	if endsInNumber(h) {
+		if a, valid := ipv4Host(h); valid {
+			return a, true
+		}
+		ok = false
+	}
+	return strings.TrimPrefix(strings.TrimSuffix(h, "."), "www."), ok
 }
 
 // pathKey is the escaped path p normalised as RFC 3986 (6.2.2) says: an

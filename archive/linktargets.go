@@ -200,13 +200,15 @@ func siteKey(h string) string {
 }
 
 // siteOf is the host of the http(s) URL s as a browser asks for it
-// (hostOf: lower case, punycode, without "www."), "" when s is none.
+// (hostOf: lower case, punycode, without "www."), "" when s is none; a
+// host a browser refuses ("1.2.3.09") as written, in lower case.
 func siteOf(s string) string {
 	u, err := url.Parse(strings.TrimSpace(s))
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Hostname() == "" {
 		return ""
 	}
-	return hostOf(u)
+	h, _ := hostOf(u)
+	return h
 }
 
 // escapeAt is s with a backslash before each byte at (in any order).

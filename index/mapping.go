@@ -717,11 +717,14 @@ import (
 // now 2019\[1\]; 2019<sup>[1](#fn1),[2](#fn2)</sup> was
 // 2019^([1](#fn1),[2](#fn2)), now 2019\[1,2\]; a label with a character
 // other than a letter, a digit or ",.-–*†‡§" was a marker, now a
-// superscript).
+// superscript); 318: the manifest's copy keys read a host that ends in a
+// number as the WHATWG URL standard's IPv4 parser does (archive's
+// ipv4Host: "0x7f.1", "127.1" and "2130706433" were hosts of their own,
+// now 127.0.0.1; "1.2.3.09" was a host, now no key).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 317
+const SchemaVersion = 318
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so

@@ -1,0 +1,69 @@
+package archive
+
+import "testing"
+
+// TestURLKeyIPv4AsBrowsers: a host that ends in a number is an IPv4
+// address as the WHATWG URL standard's host parser reads it, in any of
+// the forms it reads (parts in decimal, hexadecimal, octal, fewer than
+// four), and keyed in dotted decimal; one it refuses is no URL, no key
+// (they were each a host of its own: "0x7f.1" and "127.0.0.1" two URLs).
+func TestURLKeyIPv4AsBrowsers(t *testing.T) {
+	for _, c := range []struct{ url, key string }{
+		{"http://127.0.0.1/a", "127.0.0.1/a"},
+		{"http://0x7f.1/a", "127.0.0.1/a"},
+		{"http://0X7F.1/a", "127.0.0.1/a"},
+		{"http://127.1/a", "127.0.0.1/a"},
+		{"http://127.0.1/a", "127.0.0.1/a"},
+		{"http://2130706433/a", "127.0.0.1/a"},
+		{"http://0x7f000001/a", "127.0.0.1/a"},
+		{"http://0177.0.0.1/a", "127.0.0.1/a"},
+		{"http://0177.00.0.01/a", "127.0.0.1/a"},
+		{"http://127.0.0.1./a", "127.0.0.1/a"}, // one trailing empty part
+		{"http://0x/a", "0.0.0.0/a"},           // "0x" alone is 0
+		{"http://0/a", "0.0.0.0/a"},
+		{"http://1.2.3.4:8080/a", "1.2.3.4:8080/a"},
+		{"https://0xc0.0xa8.1:443/a", "192.168.0.1/a"},
+		{"http://4294967295/a", "255.255.255.255/a"},
+		{"http://1.16777215/a", "1.255.255.255/a"},
+		{"http://1.2.65535/a", "1.2.255.255/a"},
+		{"http://１２７.0.0.1/a", "127.0.0.1/a"}, // fullwidth digits, which IDNA's lookup maps
+		// refused by the parser: no URL to a browser
+		{"http://4294967296/a", ""},
+		{"http://99999999999999999999999/a", ""},
+		{"http://256.1.1.1/a", ""},
+		{"http://1.2.3.256/a", ""},
+		{"http://1.16777216/a", ""},
+		{"http://1.2.3.4.5/a", ""},
+		{"http://1.2.3.09/a", ""}, // 9 is no octal digit
+		{"http://0x1g.1/a", ""},
+		{"http://example.1/a", ""},
+		{"http://www.1.2.3/a", ""},
+		{"http://example.0x/a", ""},
+		// not ending in a number: a name
+		{"http://1.2.3.example/a", "1.2.3.example/a"},
+		{"http://example.0xg/a", "example.0xg/a"},
+		{"http://1.2.3.4../a", "1.2.3.4./a"}, // its last part but one empty: no number
+		{"http://www.example.com/a", "example.com/a"},
+	} {
+		if got := URLKey(c.url); got != c.key {
+			t.Errorf("URLKey(%q) = %q, want %q", c.url, got, c.key)
+		}
+	}
+	// the link's site is the address too; a host refused is a site of its own
+	for _, c := range []struct{ url, site string }{
+		{"http://0x7f.1/a", "127.0.0.1"},
+		{"http://1.2.3.09/a", "1.2.3.09"},
+	} {
+		if got := siteOf(c.url); got != c.site {
+			t.Errorf("siteOf(%q) = %q, want %q", c.url, got, c.site)
+		}
+	}
+	day, _ := ParseDate("2020-01-01")
+	as := []Article{
+		{ID: "a", Title: "One", URL: "http://127.0.0.1/p/a.html", Date: day, Body: body(120, "w", 0, 0)},
+		{ID: "b", Title: "Two", URL: "http://0x7f.1/p/a.html", Date: day, Body: body(120, "x", 0, 0)},
+	}
+	if g := Republished(as); len(g) != 1 || len(g[0]) != 2 || g[0][1].Why != "same URL" {
+		t.Errorf("pieces at 127.0.0.1 and 0x7f.1: copies %+v, want one group, same URL", g)
+	}
+}
