@@ -294,21 +294,28 @@ func HostASCII(h string) (string, error) { return whatwgIDNA.ToASCII(h) }
 // URL standard reads a host: whatwgIDNA) of the name as written, in
 // punycode, and a name the lookup refuses is kept as written; in lower
 // case, without a trailing dot (an ideographic or fullwidth full stop
-// too, which the lookup reads as one) or a leading "www.". An IPv6 address is in lower case, in its brackets. The lookup is of the
-// name as written, not lower-cased first: strings.ToLower made
+// too, which the lookup reads as one) or a leading "www.". The lookup is
+// of the name as written, not lower-cased first: strings.ToLower made
 // "İstanbul.example" istanbul.example where the lookup makes it
 // xn--istanbul-o0e.example, "ẞ.example" xn--zca.example where it makes
 // ss.example, and a capital the lookup refuses (Georgian Ⴀ) a name it
 // takes (hostKey did, siteOf did not). A name that ends in a number is
 // an IPv4 address, as the standard reads it (ipv4Host: "0x7f.1",
 // "127.1", "2130706433" and "0177.0.0.1" are 127.0.0.1; they were four
-// hosts); ok is false when it is none ("1.2.3.09", "256.1.1.1"), a URL
-// a browser refuses, and the host is then the name as written (in lower
-// case), which URLKey gives no key and siteOf reads as a site of its own.
+// hosts). An IPv6 address is as the standard writes it, in its brackets
+// (ipv6Host: "[0:0:0:0:0:0:0:1]", "[0::1]" and "[::1]" are [::1],
+// "[::FFFF:127.0.0.1]" [::ffff:7f00:1]; they were keys of their own).
+// ok is false for a host the standard refuses, of which a browser makes
+// no URL ("1.2.3.09", "256.1.1.1", an IPv6 address with a zone,
+// "[fe80::1%25eth0]"); the host is then as written, in lower case, which
+// URLKey gives no key and siteOf reads as a site of its own.
 func hostOf(u *url.URL) (host string, ok bool) {
 	h := u.Hostname()
-	if strings.Contains(h, ":") { // an IPv6 address
-		return "[" + strings.ToLower(h) + "]", true
+	if strings.HasPrefix(u.Host, "[") { // an IPv6 address
+		if a, valid := ipv6Host(h); valid {
+			return "[" + a + "]", true
+		}
+		return "[" + strings.ToLower(h) + "]", false
 	}
 	if strings.ContainsFunc(h, func(r rune) bool { return r >= utf8.RuneSelf }) {
 		// (a name in ASCII the lookup lower-cases or refuses, but

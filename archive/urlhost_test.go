@@ -67,3 +67,64 @@ func TestURLKeyIPv4AsBrowsers(t *testing.T) {
 		t.Errorf("pieces at 127.0.0.1 and 0x7f.1: copies %+v, want one group, same URL", g)
 	}
 }
+
+// TestURLKeyIPv6AsBrowsers: an IPv6 address is keyed as the WHATWG URL
+// standard serialises it (lower-case hexadecimal without leading zeros,
+// the first longest run of zero pieces, two or more, as "::", an
+// embedded IPv4 address in hexadecimal), however it is written (each
+// spelling was a key of its own); one the standard's parser refuses, a
+// zone among them, is no URL, no key.
+func TestURLKeyIPv6AsBrowsers(t *testing.T) {
+	for _, c := range []struct{ url, key string }{
+		{"http://[::1]/a", "[::1]/a"},
+		{"http://[0:0:0:0:0:0:0:1]/a", "[::1]/a"},
+		{"http://[0::1]/a", "[::1]/a"},
+		{"http://[0000:0000:0000:0000:0000:0000:0000:0001]/a", "[::1]/a"},
+		{"http://[::]/a", "[::]/a"},
+		{"http://[0:0:0:0:0:0:0:0]/a", "[::]/a"},
+		{"http://[::FFFF:127.0.0.1]/a", "[::ffff:7f00:1]/a"},
+		{"http://[::ffff:7f00:1]/a", "[::ffff:7f00:1]/a"},
+		{"http://[::127.0.0.1]/a", "[::7f00:1]/a"},
+		{"http://[2001:DB8::1]/a", "[2001:db8::1]/a"},
+		{"http://[2001:0db8:0000:0000:0000:0000:0000:0001]/a", "[2001:db8::1]/a"},
+		{"http://[2001:db8:0:1:0:0:0:1]/a", "[2001:db8:0:1::1]/a"},      // the longer run
+		{"http://[2001:db8:0:0:1:0:0:1]/a", "[2001:db8::1:0:0:1]/a"},    // the first of two as long
+		{"http://[2001:db8:0:1:1:1:1:1]/a", "[2001:db8:0:1:1:1:1:1]/a"}, // one zero piece is not compressed
+		{"http://[1:2:3:4:5:6:7::]/a", "[1:2:3:4:5:6:7:0]/a"},
+		{"http://[1::]/a", "[1::]/a"},
+		{"http://[1:0:0:0:0:0:0:0]/a", "[1::]/a"},
+		{"http://[1:2:3:4:5:6:1.2.3.4]/a", "[1:2:3:4:5:6:102:304]/a"},
+		{"https://[::1]:443/a", "[::1]/a"},
+		{"https://[0::1]:8443/a", "[::1]:8443/a"},
+		// refused by the parser: no URL to a browser
+		{"http://[fe80::1%25eth0]/a", ""},
+		{"http://[::1%25lo]/a", ""},
+		{"http://[1:2:3:4:5:6:7:8:9]/a", ""},
+		{"http://[1:2:3:4:5:6:7]/a", ""},
+		{"http://[1::2::3]/a", ""},
+		{"http://[:1]/a", ""},
+		{"http://[1:]/a", ""},
+		{"http://[12345::]/a", ""},
+		{"http://[::1:2:3:4:5:6:7:8]/a", ""},
+		{"http://[::01.2.3.4]/a", ""}, // a leading zero in the IPv4 part
+		{"http://[::1.2.3]/a", ""},
+		{"http://[::1.2.3.256]/a", ""},
+		{"http://[1:2:3:4:5:6:7:1.2.3.4]/a", ""},
+		{"http://[::g]/a", ""},
+	} {
+		if got := URLKey(c.url); got != c.key {
+			t.Errorf("URLKey(%q) = %q, want %q", c.url, got, c.key)
+		}
+	}
+	for _, c := range []struct{ url, site string }{
+		{"http://[0:0::1]/a", "[::1]"},
+		{"http://[FE80::1%25eth0]/a", "[fe80::1%eth0]"},
+	} {
+		if got := siteOf(c.url); got != c.site {
+			t.Errorf("siteOf(%q) = %q, want %q", c.url, got, c.site)
+		}
+	}
+	if !SameURL("https://[0:0:0:0:0:0:0:1]/feed.xml", "http://[::1]:80/feed.xml") {
+		t.Errorf("[0:0:0:0:0:0:0:1] and [::1]: two URLs, want one")
+	}
+}

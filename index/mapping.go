@@ -720,11 +720,16 @@ import (
 // superscript); 318: the manifest's copy keys read a host that ends in a
 // number as the WHATWG URL standard's IPv4 parser does (archive's
 // ipv4Host: "0x7f.1", "127.1" and "2130706433" were hosts of their own,
-// now 127.0.0.1; "1.2.3.09" was a host, now no key).
+// now 127.0.0.1; "1.2.3.09" was a host, now no key); 319: the manifest's
+// copy keys write an IPv6 address as the WHATWG URL standard serialises
+// it (archive's ipv6Host: "[0:0:0:0:0:0:0:1]" and "[0::1]" were keys of
+// their own, now [::1]; "[::FFFF:127.0.0.1]" was [::ffff:127.0.0.1], now
+// [::ffff:7f00:1]; one with a zone, "[fe80::1%25eth0]", was a key, now
+// none).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 318
+const SchemaVersion = 319
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
