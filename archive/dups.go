@@ -5,7 +5,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"golang.org/x/net/idna"
 
@@ -290,25 +289,31 @@ func HostASCII(h string) (string, error) { return whatwgIDNA.ToASCII(h) }
 
 // hostOf is u's host (not its port) as a browser asks for it, the one
 // rule of URLKey's hosts and of the sites LinkTextElsewhere compares
-// (siteOf): a name not in ASCII is IDNA's lookup (UTS 46, as the WHATWG
-// URL standard reads a host: whatwgIDNA) of the name as written, in
-// punycode, and a name the lookup refuses is kept as written; in lower
-// case, without a trailing dot (an ideographic or fullwidth full stop
-// too, which the lookup reads as one) or a leading "www.". The lookup is
-// of the name as written, not lower-cased first: strings.ToLower made
-// "İstanbul.example" istanbul.example where the lookup makes it
-// xn--istanbul-o0e.example, "ẞ.example" xn--zca.example where it makes
-// ss.example, and a capital the lookup refuses (Georgian Ⴀ) a name it
-// takes (hostKey did, siteOf did not). A name that ends in a number is
-// an IPv4 address, as the standard reads it (ipv4Host: "0x7f.1",
-// "127.1", "2130706433" and "0177.0.0.1" are 127.0.0.1; they were four
-// hosts). An IPv6 address is as the standard writes it, in its brackets
-// (ipv6Host: "[0:0:0:0:0:0:0:1]", "[0::1]" and "[::1]" are [::1],
-// "[::FFFF:127.0.0.1]" [::ffff:7f00:1]; they were keys of their own).
+// (siteOf): a name as the WHATWG URL standard reads it (domainASCII): in
+// lower case; one not in ASCII, or with a label that begins "xn--", by
+// IDNA's lookup (UTS 46: whatwgIDNA) of the name as written, in
+// punycode. The lookup is of the name as written, not lower-cased first:
+// strings.ToLower made "İstanbul.example" istanbul.example where the
+// lookup makes it xn--istanbul-o0e.example, "ẞ.example" xn--zca.example
+// where it makes ss.example, and a capital the lookup refuses (Georgian
+// Ⴀ) a name it takes (hostKey did, siteOf did not). A name that ends in a
+// number is an IPv4 address, as the standard reads it (ipv4Host:
+// "0x7f.1", "127.1", "2130706433" and "0177.0.0.1" are 127.0.0.1; they
+// were four hosts). An IPv6 address is as the standard writes it, in its
+// brackets (ipv6Host: "[0:0:0:0:0:0:0:1]", "[0::1]" and "[::1]" are
+// [::1], "[::FFFF:127.0.0.1]" [::ffff:7f00:1]; they were keys of their
+// own). A name is without one trailing dot (an ideographic or fullwidth
+// full stop too, which the lookup reads as one) and a leading "www.",
+// unless nothing or an empty label would be left ("https://www.。/a" is
+// www.., "https://./a" .).
+//
 // ok is false for a host the standard refuses, of which a browser makes
-// no URL ("1.2.3.09", "256.1.1.1", an IPv6 address with a zone,
-// "[fe80::1%25eth0]"); the host is then as written, in lower case, which
-// URLKey gives no key and siteOf reads as a site of its own.
+// no URL: a name the lookup refuses, one with a label "xn--" alone
+// ("xn--.bücher.example"; it was .xn--bcher-kva.example, the key of
+// ".bücher.example"), an address the parsers refuse ("1.2.3.09",
+// "256.1.1.1", "[fe80::1%25eth0]", with a zone). The host is then as
+// written, in lower case, which URLKey gives no key and siteOf reads as
+// a site of its own.
 func hostOf(u *url.URL) (host string, ok bool) {
 	h := u.Hostname()
 	if strings.HasPrefix(u.Host, "[") { // an IPv6 address
@@ -317,22 +322,27 @@ func hostOf(u *url.URL) (host string, ok bool) {
 		}
 		return "[" + strings.ToLower(h) + "]", false
 	}
-	if strings.ContainsFunc(h, func(r rune) bool { return r >= utf8.RuneSelf }) {
-		// (a name in ASCII the lookup lower-cases or refuses, but
-		// for an empty "xn--" label)
-		if a, err := whatwgIDNA.ToASCII(h); err == nil {
-			h = a // a full stop the lookup made one ("example.com。") is a trailing dot
-		}
-	}
-	h = strings.ToLower(h)
-	ok = true
-	if endsInNumber(h) {
-		if a, valid := ipv4Host(h); valid {
-			return a, true
+	a, ok := domainASCII(h)
+	if !ok {
+		a = strings.ToLower(h)
+	} else if endsInNumber(a) {
+		if ip, valid := ipv4Host(a); valid {
+			return ip, true
 		}
 		ok = false
 	}
-	return strings.TrimPrefix(strings.TrimSuffix(h, "."), "www."), ok
+	// one trailing dot left out, not a label's: "example.com." is
+	// example.com, "." and "www.." stay (the dot a name's only
+	// character, an empty label before it)
+	if len(a) > 1 && strings.HasSuffix(a, ".") && !strings.HasSuffix(a, "..") {
+		a = a[:len(a)-1]
+	}
+	// and "www." before a label ("www." before nothing or an empty label
+	// left: "www.。" was www.. and then no host at all)
+	if rest, cut := strings.CutPrefix(a, "www."); cut && rest != "" && rest[0] != '.' {
+		a = rest
+	}
+	return a, ok
 }
 
 // pathKey is the escaped path p normalised as RFC 3986 (6.2.2) says: an

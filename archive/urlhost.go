@@ -3,7 +3,71 @@ package archive
 import (
 	"strconv"
 	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
+
+// domainASCII is the WHATWG URL standard's "domain to ASCII" of the host
+// name h (not strict): h in lower case when it is in ASCII with no label
+// that begins "xn--" (in any case), else IDNA's lookup of h as written
+// (whatwgIDNA); ok is false when the standard refuses it: the lookup
+// refuses it, a label is "xn--" alone (UTS 46 since Unicode 15.1, which
+// x/net/idna does not yet check: it made "xn--.bücher.example" and
+// ".bücher.example" one name), the name is empty, or it holds a
+// forbidden domain code point (a control, a space, "#%/:<>?@[\]^|").
+// Empty labels are no error ("a..b", ".bücher.example": the standard
+// looks up without VerifyDnsLength).
+func domainASCII(h string) (a string, ok bool) {
+	ace := false
+	for l := range strings.SplitSeq(h, ".") {
+		if len(l) >= 4 && strings.EqualFold(l[:4], "xn--") {
+			ace = true
+			break
+		}
+	}
+	if !ace && !strings.ContainsFunc(h, func(r rune) bool { return r >= utf8.RuneSelf }) {
+		a = strings.ToLower(h)
+	} else {
+		var err error
+		if a, err = whatwgIDNA.ToASCII(h); err != nil {
+			return "", false
+		}
+		if (a == "" || strings.HasPrefix(a, ".") || strings.Contains(a, "..") || strings.HasSuffix(a, ".")) && bareACE(h) {
+			return "", false
+		}
+	}
+	if a == "" || strings.ContainsFunc(a, func(r rune) bool {
+		return r <= ' ' || r == 0x7f || strings.ContainsRune("#%/:<>?@[\\]^|", r)
+	}) {
+		return "", false
+	}
+	return a, true
+}
+
+// bareACE says whether a label of h, mapped as IDNA's lookup maps it
+// (UTS 46: each character, then NFC), is "xn--" alone, which the lookup
+// takes for an empty label.
+func bareACE(h string) bool {
+	var b strings.Builder
+	for _, r := range h {
+		if r < utf8.RuneSelf {
+			if r >= 'A' && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			b.WriteRune(r)
+			continue
+		}
+		m, _ := whatwgIDNA.ToUnicode(string(r))
+		b.WriteString(m)
+	}
+	for l := range strings.SplitSeq(norm.NFC.String(b.String()), ".") {
+		if l == "xn--" {
+			return true
+		}
+	}
+	return false
+}
 
 // endsInNumber is the WHATWG URL standard's "ends in a number" of the
 // ASCII host h (lower case): its last label, a trailing empty one aside,

@@ -42,7 +42,7 @@ func TestURLKeyIPv4AsBrowsers(t *testing.T) {
 		// not ending in a number: a name
 		{"http://1.2.3.example/a", "1.2.3.example/a"},
 		{"http://example.0xg/a", "example.0xg/a"},
-		{"http://1.2.3.4../a", "1.2.3.4./a"}, // its last part but one empty: no number
+		{"http://1.2.3.4../a", "1.2.3.4../a"}, // its last part but one empty: no number
 		{"http://www.example.com/a", "example.com/a"},
 	} {
 		if got := URLKey(c.url); got != c.key {
@@ -126,5 +126,62 @@ func TestURLKeyIPv6AsBrowsers(t *testing.T) {
 	}
 	if !SameURL("https://[0:0:0:0:0:0:0:1]/feed.xml", "http://[::1]:80/feed.xml") {
 		t.Errorf("[0:0:0:0:0:0:0:1] and [::1]: two URLs, want one")
+	}
+}
+
+// TestURLKeyNamesAsBrowsers: a name is keyed as the WHATWG URL standard
+// reads it (domain to ASCII, not strict): empty labels are no error and
+// stay ("https://www.。/a" was keyed /a, its host lost, and
+// ".bücher.example" was the key of "xn--.bücher.example" too); what the
+// standard refuses is no URL, no key: a label "xn--" alone (UTS 46
+// since Unicode 15.1), one whose punycode does not decode, a name IDNA's
+// lookup refuses, a forbidden code point.
+func TestURLKeyNamesAsBrowsers(t *testing.T) {
+	for _, c := range []struct{ url, key string }{
+		{"https://.bücher.example/a", ".xn--bcher-kva.example/a"},
+		{"https://bücher.example/a", "xn--bcher-kva.example/a"},
+		{"https://a..b.example/a", "a..b.example/a"},
+		{"https://www.。/a", "www../a"}, // www, an empty label, the root's
+		{"https://www../a", "www../a"},
+		{"https://www./a", "www/a"},
+		{"https://www/a", "www/a"},
+		{"https://./a", "./a"},
+		{"https://../a", "../a"},
+		{"https://www..example/a", "www..example/a"},
+		{"https://www.example.com./a", "example.com/a"},
+		{"https://example.com\u3002/a", "example.com/a"},
+		{"https://XN--BCHER-KVA.example/a", "xn--bcher-kva.example/a"},
+		{"https://xn--bcher-kva.example/a", "xn--bcher-kva.example/a"},
+		{"https://a\"b.example/a", "a\"b.example/a"}, // no forbidden code point
+		// refused by the standard: no URL to a browser
+		{"https://xn--.bücher.example/a", ""},
+		{"https://xn--.example/a", ""},
+		{"https://XN--.example/a", ""},
+		{"https://a.xn--/a", ""},
+		{"https://x\u00adn--.example/a", ""},               // a soft hyphen, which the lookup leaves out
+		{"https://\uff58\uff4e\uff0d\uff0d.example/a", ""}, // fullwidth, which it maps to xn--
+		{"https://xn--a.example/a", ""},                    // punycode that does not decode
+		{"https://xn--zz-.example/a", ""},                  // punycode of ASCII alone
+		{"https://a\u10a0b.example/a", ""},                 // a character the lookup refuses
+		{"https://\u00ad/a", ""},                           // a name the lookup makes empty
+		{"https://a<b.example/a", ""},
+		{"https://a\uff1cb.example/a", ""}, // fullwidth <, which the lookup maps to <
+		{"https://a%C2%A0b.example/a", ""}, // a no-break space, a space to the lookup
+	} {
+		if got := URLKey(c.url); got != c.key {
+			t.Errorf("URLKey(%q) = %q, want %q", c.url, got, c.key)
+		}
+	}
+	if SameURL("https://xn--.bücher.example/a", "https://.bücher.example/a") {
+		t.Errorf("xn--.bücher.example and .bücher.example: one URL, want two")
+	}
+	for _, c := range []struct{ url, site string }{
+		{"https://.bücher.example/a", ".xn--bcher-kva.example"},
+		{"https://xn--.bücher.example/a", "xn--.bücher.example"},
+		{"https://www.。/a", "www.."},
+	} {
+		if got := siteOf(c.url); got != c.site {
+			t.Errorf("siteOf(%q) = %q, want %q", c.url, got, c.site)
+		}
 	}
 }

@@ -725,11 +725,16 @@ import (
 // it (archive's ipv6Host: "[0:0:0:0:0:0:0:1]" and "[0::1]" were keys of
 // their own, now [::1]; "[::FFFF:127.0.0.1]" was [::ffff:127.0.0.1], now
 // [::ffff:7f00:1]; one with a zone, "[fe80::1%25eth0]", was a key, now
-// none).
+// none); 320: the manifest's copy keys read a name as the WHATWG URL
+// standard does (archive's domainASCII, hostOf: "https://www.。/a" was
+// /a, now www../a; "xn--.bücher.example", a label "xn--" alone, was
+// .xn--bcher-kva.example, the key of ".bücher.example", now no key; a
+// name IDNA's lookup refuses, an "xn--" label that does not decode or a
+// forbidden code point, "a%C2%A0b.example", was a key, now none).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 319
+const SchemaVersion = 320
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
