@@ -315,6 +315,23 @@ func HostASCII(h string) (string, error) { return whatwgIDNA.ToASCII(h) }
 // written, in lower case, which URLKey gives no key and siteOf reads as
 // a site of its own.
 func hostOf(u *url.URL) (host string, ok bool) {
+	h, ok := BrowserHost(u)
+	// "www." left out before a label ("www." before nothing or an empty
+	// label left: "www.。" was www.. and then no host at all)
+	if rest, cut := strings.CutPrefix(h, "www."); cut && rest != "" && rest[0] != '.' {
+		h = rest
+	}
+	return h, ok
+}
+
+// BrowserHost is u's host (not its port) as a browser asks for it, as
+// hostOf reads it but with its "www.": fetch's politeness keeps one queue
+// for each (two spellings of a host, "EXAMPLE.com" and "example.com.",
+// "127.1" and "127.0.0.1", "[0::1]" and "[::1]", "bücher.example" and
+// "xn--bcher-kva.example", were two queues, each asked a second apart
+// from its own requests alone). ok is false for a host the WHATWG URL
+// standard refuses; it is then as written, in lower case.
+func BrowserHost(u *url.URL) (host string, ok bool) {
 	h := u.Hostname()
 	if strings.HasPrefix(u.Host, "[") { // an IPv6 address
 		if a, valid := ipv6Host(h); valid {
@@ -336,11 +353,6 @@ func hostOf(u *url.URL) (host string, ok bool) {
 	// character, an empty label before it)
 	if len(a) > 1 && strings.HasSuffix(a, ".") && !strings.HasSuffix(a, "..") {
 		a = a[:len(a)-1]
-	}
-	// and "www." before a label ("www." before nothing or an empty label
-	// left: "www.。" was www.. and then no host at all)
-	if rest, cut := strings.CutPrefix(a, "www."); cut && rest != "" && rest[0] != '.' {
-		a = rest
 	}
 	return a, ok
 }

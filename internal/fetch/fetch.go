@@ -261,7 +261,7 @@ func (w *wholeUp) Error() string {
 // waits and within ctx's deadline; otherwise it says why the host is
 // not asked.
 func (c *Client) hostReady(ctx context.Context, u *url.URL) error {
-	h := c.host(u.Host)
+	h := c.host(u)
 	h.Lock()
 	until, said := h.until, h.said
 	h.Unlock()
@@ -306,7 +306,7 @@ func (c *Client) retrying(ctx context.Context, u *url.URL, cond Conditional, acc
 				fe.Msg, waitText(wait), int64(limit/time.Second))
 			// and its other pages are not asked for meanwhile (a review:
 			// three pages of one host were asked for a second apart)
-			c.holdAsked(u.Host, wait)
+			c.holdAsked(u, wait)
 			return nil, &Error{URL: fe.URL, Status: fe.Status, Msg: msg}
 		}
 		asked := wait != backoff
@@ -322,7 +322,7 @@ func (c *Client) retrying(ctx context.Context, u *url.URL, cond Conditional, acc
 				return nil, &Error{URL: fe.URL, Status: fe.Status, Msg: fmt.Sprintf("%s; not asked again: the next try, %s later, would be past the %s this URL may take in all (%s left)",
 					fe.Msg, waitText(wait), c.perURL(), left)}
 			}
-			c.holdAsked(u.Host, wait)
+			c.holdAsked(u, wait)
 			return nil, &Error{URL: fe.URL, Status: fe.Status, Msg: fmt.Sprintf("%s and asked to wait %s before trying again, past the %s this URL may take in all (%s left): not waited for, try again later",
 				fe.Msg, waitText(wait), c.perURL(), left)}
 		}
@@ -358,7 +358,7 @@ const backoff = time.Duration(1<<63 - 1)
 // end, instead of refusing it.
 func (c *Client) once1(ctx context.Context, u *url.URL, cond Conditional, accept func(string) error, prefix int64) (*Response, time.Duration, error) {
 	rawURL := u.String()
-	h := c.host(u.Host)
+	h := c.host(u)
 	h.Lock()
 	defer h.Unlock()
 	delay := cmp.Or(c.Delay, DefaultDelay)
@@ -484,10 +484,10 @@ func (c *Client) unreachable(ctx context.Context, h *host, err error, timeout ti
 	h.said = fmt.Sprintf("its server %s at %s: it is not asked again this run", why, time.Now().Format("15:04"))
 }
 
-// holdAsked keeps host from being asked for wait, as its server asked:
+// holdAsked keeps u's host from being asked for wait, as its server asked:
 // its other URLs are not asked meanwhile, said so.
-func (c *Client) holdAsked(host string, wait time.Duration) {
-	h := c.host(host)
+func (c *Client) holdAsked(u *url.URL, wait time.Duration) {
+	h := c.host(u)
 	h.Lock()
 	defer h.Unlock()
 	h.until = time.Now().Add(wait)
@@ -543,11 +543,34 @@ func retryAfter(v string) time.Duration {
 	return backoff
 }
 
+// hostKey is u's host and port as the Client tells hosts apart (one
+// request at a time, Delay apart; a host held; a robots.txt read): the
+// host as a browser asks for it (archive.BrowserHost: in lower case,
+// punycode, an IP address in one form, without a trailing dot), the port
+// without leading zeros, unless it is the scheme's default. Two spellings
+// of one host were two hosts, each asked Delay apart from its own
+// requests alone ("EXAMPLE.com", "example.com." and "example.com:443"
+// over https, "127.1" and "127.0.0.1", "[0::1]" and "[::1]").
+func hostKey(u *url.URL) string {
+	h, _ := archive.BrowserHost(u)
+	port := u.Port()
+	if n, err := strconv.Atoi(port); err == nil {
+		port = strconv.Itoa(n)
+	}
+	if port == "" || u.Scheme == "http" && port == "80" || u.Scheme == "https" && port == "443" {
+		return h
+	}
+	return h + ":" + port
+}
+
 // longestWait is the longest wait a Retry-After is read as, a hundred
 // years: past any session, short of backoff and of overflow.
 const longestWait = 100 * 365 * 24 * time.Hour
 
-func (c *Client) host(name string) *host {
+// host is the state of u's host: one for each host and port as
+// hostKey tells them apart.
+func (c *Client) host(u *url.URL) *host {
+	name := hostKey(u)
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	h := c.hosts[name]
@@ -575,7 +598,7 @@ type robotsAnswer struct {
 // allow everything, so a server's passing error let every page of the
 // host be fetched (a helper's report).
 func (c *Client) allowed(ctx context.Context, u *url.URL) (ok bool, unread string) {
-	key := u.Scheme + "://" + u.Host
+	key := u.Scheme + "://" + hostKey(u)
 	c.mu.Lock()
 	ans, known := c.robots[key]
 	c.mu.Unlock()
