@@ -14,11 +14,17 @@ import (
 // (whatwgIDNA); ok is false when the standard refuses it: the lookup
 // refuses it, a label is "xn--" alone (UTS 46 since Unicode 15.1, which
 // x/net/idna does not yet check: it made "xn--.bücher.example" and
-// ".bücher.example" one name), the name is empty, or it holds a
+// ".bücher.example" one name), the name is empty or not UTF-8, or it holds a
 // forbidden domain code point (a control, a space, "#%/:<>?@[\]^|").
 // Empty labels are no error ("a..b", ".bücher.example": the standard
 // looks up without VerifyDnsLength).
 func domainASCII(h string) (a string, ok bool) {
+	if !utf8.ValidString(h) {
+		// the standard decodes a byte not of UTF-8 as U+FFFD, which the
+		// lookup refuses (x/net/idna made "\xff" xn--zn7c, a name it
+		// refuses when read again)
+		return "", false
+	}
 	ace := false
 	for l := range strings.SplitSeq(h, ".") {
 		if len(l) >= 4 && strings.EqualFold(l[:4], "xn--") {

@@ -167,6 +167,8 @@ func TestURLKeyNamesAsBrowsers(t *testing.T) {
 		{"https://a<b.example/a", ""},
 		{"https://a\uff1cb.example/a", ""}, // fullwidth <, which the lookup maps to <
 		{"https://a%C2%A0b.example/a", ""}, // a no-break space, a space to the lookup
+		{"https://%FF.example/a", ""},      // not UTF-8: U+FFFD to the standard, which the lookup refuses
+		{"https://a\xffb.example/a", ""},
 	} {
 		if got := URLKey(c.url); got != c.key {
 			t.Errorf("URLKey(%q) = %q, want %q", c.url, got, c.key)
