@@ -1,6 +1,13 @@
 package archive
 
-import "testing"
+import (
+	"errors"
+	"fmt"
+	"net/netip"
+	"net/url"
+	"strings"
+	"testing"
+)
 
 // TestURLKeyIPv4AsBrowsers: a host that ends in a number is an IPv4
 // address as the WHATWG URL standard's host parser reads it, in any of
@@ -186,4 +193,72 @@ func TestURLKeyNamesAsBrowsers(t *testing.T) {
 			t.Errorf("siteOf(%q) = %q, want %q", c.url, got, c.site)
 		}
 	}
+}
+
+// FuzzURLHost: for any host h in "http://h/p", URLKey and siteOf do not
+// panic; an IPv6 address is read as net/netip reads one (the same
+// addresses, a zone aside, which the standard refuses) and written as
+// netip writes it, but for an IPv4-mapped one (netip: ::ffff:1.2.3.4,
+// the standard ::ffff:102:304); an IPv4 address is in netip's dotted
+// decimal; and the key's host, read again, is itself (one spelling
+// keyed two ways would be two keys). Seeds: testdata/fuzz/FuzzURLHost
+// and the tests' hosts.
+func FuzzURLHost(f *testing.F) {
+	for _, h := range []string{"127.0.0.1", "0x7f.1", "127.1", "2130706433", "0177.0.0.1", "1.2.3.09", "4294967296",
+		"[::1]", "[0:0:0:0:0:0:0:1]", "[::FFFF:127.0.0.1]", "[fe80::1%25eth0]", "[1:2:3:4:5:6:1.2.3.4]", "[1::]",
+		"xn--.bücher.example", ".bücher.example", "www.。", "www.example.com.", "İstanbul.example", "a..b", "."} {
+		f.Add(h)
+	}
+	f.Fuzz(func(t *testing.T, h string) {
+		u, err := url.Parse("http://" + h + "/p")
+		if err != nil || u.Host == "" {
+			return
+		}
+		key := URLKey(u.String())
+		siteOf(u.String())
+		got, ok := BrowserHost(u)
+		if strings.HasPrefix(u.Host, "[") {
+			in := u.Hostname()
+			addr, err := netip.ParseAddr(in)
+			if strings.Contains(in, "%") || !strings.Contains(in, ":") {
+				err = errors.New("a zone or no IPv6 address")
+			}
+			if (err == nil) != ok {
+				t.Fatalf("[%s]: ok %v, netip %v", in, ok, err)
+			}
+			if !ok {
+				return
+			}
+			want := "[" + addr.String() + "]"
+			if addr.Is4In6() {
+				v4 := addr.Unmap().As4()
+				want = fmt.Sprintf("[::ffff:%x:%x]", uint16(v4[0])<<8|uint16(v4[1]), uint16(v4[2])<<8|uint16(v4[3]))
+			}
+			if got != want {
+				t.Fatalf("[%s]: %s, want %s", in, got, want)
+			}
+		} else if ok {
+			if a, err := netip.ParseAddr(got); err == nil && a.Is4() && a.String() != got {
+				t.Fatalf("%q: %s, netip writes %s", h, got, a)
+			} else if err != nil && endsInNumber(got) {
+				t.Fatalf("%q: %s ends in a number and is no address", h, got)
+			}
+		}
+		if !ok {
+			if key != "" {
+				t.Fatalf("%q refused, URLKey %q", h, key)
+			}
+			return
+		}
+		if hk, _ := hostOf(u); !strings.HasPrefix(key, hk) || len(key) > len(hk) && !strings.ContainsRune("/?:", rune(key[len(hk)])) {
+			t.Fatalf("%q: URLKey %q, host %q", h, key, hk)
+		}
+		again, err := url.Parse("http://" + got + "/p")
+		if err != nil {
+			t.Fatalf("%q: host %q is no URL's: %v", h, got, err)
+		}
+		if g2, ok2 := BrowserHost(again); g2 != got || !ok2 {
+			t.Fatalf("%q: host %q, read again %q (ok %v)", h, got, g2, ok2)
+		}
+	})
 }
