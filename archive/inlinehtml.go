@@ -190,30 +190,57 @@ func inlineTagsText(line *htmlLine, seg string) string {
 	return b.String()
 }
 
-// MaxNoteLabel is the most characters a footnote marker's label has
-// (IsNoteLabel).
+// MaxNoteLabel is the most characters one note's label has in a footnote
+// marker's label (IsNoteLabel): a number of up to 12 digits, a letter or
+// a roman numeral, "*". It bounds a label's run between separators, not
+// the marker: a superscript listing seven notes, "1,2,3,4,5,6,7" (13
+// characters), is a marker (until 45d the 12 bounded the whole label, a
+// bound first set, 294, for the one link a superscript held, so such a
+// list stayed a superscript, 2014^(1,2,…,7)).
 const MaxNoteLabel = 12
+
+// MaxNoteLabels is the most notes' labels a marker lists ("1,2,3" lists
+// three; "1–3" two). A list of notes has no other bound: its labels have
+// no space and are short (MaxNoteLabel), so a superscript or a bracketed
+// run of prose is no marker by its words; 32 is past any list of
+// citations a writer puts in one superscript, and a longer run of numbers
+// and commas in brackets ("x[1,2,3,…]" of data) stays the text's.
+const MaxNoteLabels = 32
+
+// maxNoteLabelBytes bounds the bytes of a marker's label (IsNoteLabel):
+// MaxNoteLabels runs of MaxNoteLabel characters of 4 bytes at most, a
+// separator of 3 bytes at most between them.
+const maxNoteLabelBytes = MaxNoteLabels * (4*MaxNoteLabel + 3)
 
 // IsNoteLabel reports whether label is that of a footnote's marker, as
 // folio shows one, in brackets after the word it annotates ("2019[3]",
-// "2019[a]", "2019[1,2]", "said.[iv]"): 1 to MaxNoteLabel characters,
-// each a letter, a digit, one of ",.-–" (between numbers: "1,2", "1–3")
-// or one of "*†‡§" (a page's note marks). It is the one rule of what a
-// marker is: footnoteMark writes a superscript linking to notes as one
-// only when its label is one, and state leaves out of a passage read as a
-// reader reads it a label so in brackets (markerRuns). Markdown's own
-// footnotes' references are shown so ("[1]").
+// "2019[a]", "2019[1,2]", "said.[iv]"): notes' labels, 1 to MaxNoteLabels
+// of them separated by one of ",.-–" ("1,2", "1–3", "ii.3"), each of up to
+// MaxNoteLabel characters, letters, digits or "*†‡§" (a page's note
+// marks). It is the one rule of what a marker is: footnoteMark writes a
+// superscript linking to notes as one only when its label is one, and
+// state leaves out of a passage read as a reader reads it a label so in
+// brackets (markerRuns). Markdown's own footnotes' references are shown
+// so ("[1]"). It reads a bounded start of label (about
+// maxNoteLabelBytes) however long it is.
 func IsNoteLabel(label string) bool {
-	n := 0
+	labels, run := 1, 0
 	for _, r := range label {
-		if n++; n > MaxNoteLabel {
-			return false
-		}
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !strings.ContainsRune(",.-–*†‡§", r) {
+		switch {
+		case strings.ContainsRune(",.-–", r):
+			if labels++; labels > MaxNoteLabels {
+				return false
+			}
+			run = 0
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune("*†‡§", r):
+			if run++; run > MaxNoteLabel {
+				return false
+			}
+		default:
 			return false
 		}
 	}
-	return n > 0
+	return label != ""
 }
 
 // noteTarget is a link's destination that is a note of the page: #fn…,
@@ -259,7 +286,7 @@ func footnoteMark(inner string) (string, bool) {
 		if m == nil {
 			return "", false
 		}
-		if label += rest[m[2]:m[3]]; len(label) > 4*MaxNoteLabel {
+		if label += rest[m[2]:m[3]]; len(label) > maxNoteLabelBytes {
 			return "", false // no marker's label, however many links follow
 		}
 		rest = rest[m[1]:]

@@ -73,10 +73,18 @@ func TestNoteLinksAreMarkers(t *testing.T) {
 		{"2019<sup><a href=\"#cite_note-a\">[a]</a></sup> and 2018<sup><a href=\"#fn1\">*</a></sup> y\n",
 			"2019\\[a\\] and 2018\\[\\*\\] y\n"},
 		{"2019<sup>[1](#fn1)[2](#fn2)</sup>\n", "2019\\[1\\]\\[2\\]\n"},
-		// not markers: a label of more than MaxNoteLabel characters, or
-		// with a character no label has; a link elsewhere; a "[" escaped
+		// seven notes, "1,2,3,4,5,6,7", 13 characters: a superscript before
+		// 45d (MaxNoteLabel bounded the whole label, not one note's)
 		{"2014<sup>[1](#fn1),[2](#fn2),[3](#fn3),[4](#fn4),[5](#fn5),[6](#fn6),[7](#fn7)</sup>\n",
-			"2014^([1](#fn1),[2](#fn2),[3](#fn3),[4](#fn4),[5](#fn5),[6](#fn6),[7](#fn7))\n"},
+			"2014\\[1,2,3,4,5,6,7\\]\n"},
+		{"2014<sup><a href=\"#fn12\">12</a>, <a href=\"#fn15\">15</a>, <a href=\"#fn23\">23</a>, <a href=\"#fn41\">41</a>, <a href=\"#fn57\">57</a></sup> y\n",
+			"2014\\[12,15,23,41,57\\] y\n"},
+		// not markers: a note's label of more than MaxNoteLabel characters,
+		// more than MaxNoteLabels notes, or a character no label has; a
+		// link elsewhere; a "[" escaped
+		{"w<sup>[abcdefghijklm](#fn1)</sup>\n", "w^([abcdefghijklm](#fn1))\n"},
+		{"n<sup>" + strings.Repeat("[1](#fn1),", MaxNoteLabels) + "[2](#fn2)</sup>\n",
+			"n^(" + strings.Repeat("[1](#fn1),", MaxNoteLabels) + "[2](#fn2))\n"},
 		{"x<sup>[(1)](#fn1)</sup> y[<sup>1</sup>](#top) z\\[<sup>2</sup>](#fn2)\n",
 			"x^([(1)](#fn1)) y[¹](#top) z\\[²](#fn2)\n"},
 	} {
@@ -94,6 +102,8 @@ func TestNoteLinksAreMarkers(t *testing.T) {
 	for label, want := range map[string]bool{
 		"1": true, "12": true, "a": true, "iv": true, "1,2": true, "1–3": true, "*": true, "†": true, "ii.3": true,
 		"123456789012": true, "1234567890123": false, "": false, "1 2": false, "(1)": false, "<b>": false, "1]": false,
+		"1,2,3,4,5,6,7": true, "1–3,5,7–9,12,14,17,19,22": true, "123456789012,1": true, "1,1234567890123": false,
+		strings.Repeat("1,", MaxNoteLabels-1) + "1": true, strings.Repeat("1,", MaxNoteLabels) + "1": false,
 	} {
 		if got := IsNoteLabel(label); got != want {
 			t.Errorf("IsNoteLabel(%q) = %v, want %v", label, got, want)

@@ -246,11 +246,13 @@ func TestQuotesAddLeavesOutNoteLinksMarkers(t *testing.T) {
 	piece := "---\ntitle: Note links\ndate: 2020-01-01\n---\n" +
 		"It rose in 2019<a href=\"#fn1\" class=\"footnote-ref\" role=\"doc-noteref\"><sup>1</sup></a> and fell.\n\n" +
 		"It rose in 2018<sup><a href=\"#fn1\">1</a>,<a href=\"#fn2\">2</a></sup> and fell.\n\n" +
-		"It rose in 2017<sup><a href=\"#cite_note-a\">[a]</a></sup> and fell.\n"
+		"It rose in 2017<sup><a href=\"#cite_note-a\">[a]</a></sup> and fell.\n\n" +
+		"It rose in 2014<sup>[1](#fn1),[2](#fn2),[3](#fn3),[4](#fn4),[5](#fn5),[6](#fn6),[7](#fn7)</sup> and fell.\n"
 	if err := os.WriteFile(filepath.Join(dir, "a.md"), []byte(piece), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	passages := []string{"It rose in 2019 and fell.", "It rose in 2018 and fell.", "It rose in 2017 and fell.", "in 2018[1,2] and fell"}
+	passages := []string{"It rose in 2019 and fell.", "It rose in 2018 and fell.", "It rose in 2017 and fell.", "in 2018[1,2] and fell",
+		"It rose in 2014 and fell."} // seven notes: a superscript before 45d
 	for _, p := range passages {
 		if out, errs, err := folio(t, home, "--archive", dir, "quotes", "add", "a", "--text", p); err != nil || strings.TrimSpace(out) == "" {
 			t.Errorf("quotes add %q: %v\n%s", p, err, errs)
@@ -268,7 +270,7 @@ func TestQuotesAddLeavesOutNoteLinksMarkers(t *testing.T) {
 	if err != nil {
 		t.Fatalf("show: %v\n%s", err, errs)
 	}
-	for _, want := range []string{"2019[1] and", "2018[1,2] and", "2017[a] and"} {
+	for _, want := range []string{"2019[1] and", "2018[1,2] and", "2017[a] and", "2014[1,2,3,4,5,6,7] and"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("show: no %q in\n%s", want, out)
 		}

@@ -733,11 +733,15 @@ import (
 // forbidden code point, "a%C2%A0b.example", was a key, now none); 321:
 // a host name not in UTF-8 has no copy key, as the standard reads it
 // (archive's domainASCII: "%FF.example" was xn--zn7c.example, now no
-// key).
+// key); 322: a marker's label is bounded by each note's label
+// (archive.MaxNoteLabel) and by the notes it lists (MaxNoteLabels), not
+// the whole label by 12 characters (archive's IsNoteLabel:
+// 2014<sup>[1](#fn1),…,[7](#fn7)</sup> was 2014^([1](#fn1),…,[7](#fn7)),
+// now 2014\[1,2,3,4,5,6,7\]).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 321
+const SchemaVersion = 322
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so

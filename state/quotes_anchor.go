@@ -693,8 +693,8 @@ func linkRuns(f folded, links []Link) [][2]int {
 }
 
 // markerRuns are the byte ranges of f.s that footnote markers give, in
-// order: a label of a marker (archive.IsNoteLabel: up to
-// archive.MaxNoteLabel letters, digits and ",.-–*†‡§") in brackets right
+// order: a label of a marker (archive.IsNoteLabel: notes' labels of
+// letters, digits and "*†‡§", separated by ",.-–") in brackets right
 // after a character that is no space, with no letter or digit right after
 // it ("2019[1] and", "said.[12]", "2019[a]", "2019[1,2]"), as archive
 // writes a footnote's reference, [^3], and a superscript linking to notes
@@ -714,14 +714,19 @@ func markerRuns(f folded) [][2]int {
 		if text[i] != '[' {
 			continue
 		}
-		// the label: up to the first "]" within MaxNoteLabel characters
-		// of 4 bytes at most
-		end := strings.IndexByte(text[i+1:min(len(text), i+2+4*archive.MaxNoteLabel)], ']')
+		// the label: up to the next "]", with no "[" in it (a "[" first
+		// is read next: linear, however long a run without "]" is)
+		end := strings.IndexAny(text[i+1:], "[]")
 		if end < 0 {
-			continue
+			break
 		}
 		j := i + 1 + end
+		if text[j] == '[' {
+			i = j - 1
+			continue
+		}
 		if !archive.IsNoteLabel(text[i+1 : j]) {
+			i = j
 			continue
 		}
 		if r, _ := utf8.DecodeLastRuneInString(text[:i]); unicode.IsSpace(r) {

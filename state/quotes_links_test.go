@@ -3,6 +3,8 @@ package state
 import (
 	"strings"
 	"testing"
+
+	"github.com/folio-tui/folio/archive"
 )
 
 // A passage is found as a reader reads the piece, without the URLs the
@@ -210,6 +212,33 @@ func TestFindLeavesOutMarkersOfAnyLabel(t *testing.T) {
 		}
 	}
 	for _, p := range []string{"x y", "a d and", "2018 more", "2017 last"} {
+		if _, _, ok := tx.Find(p); ok {
+			t.Errorf("Find(%q): found", p)
+		}
+	}
+}
+
+// A marker listing many notes is one ("2014[1,2,3,4,5,6,7]", 13
+// characters, was the text's before 45d: archive.MaxNoteLabel bounded the
+// whole label, not one note's), as is one of MaxNoteLabels notes; a note's
+// label of more than MaxNoteLabel characters, or more notes, is the
+// text's, and so is a run with no "]" before the next "[".
+func TestFindLeavesOutMarkersListingManyNotes(t *testing.T) {
+	many := strings.Repeat("1,", archive.MaxNoteLabels-1) + "1"
+	text := "It rose in 2014[1,2,3,4,5,6,7] and fell, in 2015[12, 15] and 2016[1–3,5,7–9,12,14,17,19,22] and 2013[" + many + "] so.\n" +
+		"Then 2017[1234567890123] last, 2018[" + many + ",2] end, 2012[1[2] more."
+	tx := NewTextWithLinks(text, nil)
+	for _, p := range []string{"It rose in 2014 and fell, in 2015[12, 15] and 2016 and 2013 so. Then", "end, 2012[1 more"} {
+		sel, _, ok := tx.Find(p)
+		if !ok {
+			t.Errorf("Find(%q): not found", p)
+			continue
+		}
+		if _, _, ok := NewTextWithLinks(text, nil).Locate(sel); !ok {
+			t.Errorf("%q not found again", p)
+		}
+	}
+	for _, p := range []string{"2017 last", "2018 end", "end, 2012 more"} {
 		if _, _, ok := tx.Find(p); ok {
 			t.Errorf("Find(%q): found", p)
 		}
