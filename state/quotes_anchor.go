@@ -30,7 +30,8 @@ import (
 // the one nearest Position. A passage not in the text as shown is looked
 // for as a reader reads it (NewTextWithLinks), without the URLs the
 // rendering shows after links' text, when they are known, without
-// footnotes' markers, or without both; its context and position are the
+// footnotes' markers (any of them: those the passage keeps are the text's
+// where it has them), or without both; its context and position are the
 // text's as shown. A passage whose own words changed is not found:
 // its quote is orphaned (kept, and reported as such). Nor is a passage that
 // occurred more than once when it was chosen (Repeated) once none of its
@@ -364,8 +365,10 @@ func Find(text, passage string) (sel Selector, occurrences int, ok bool) {
 // markers, or both: "as the report said" of "as the report
 // https://example.com/r said", "in 2019[1] and the report said" and "in
 // 2019 and the report said" of "in 2019[1] and the report
-// https://example.com/r said". Its numbers are asked for as the text
-// writes them, what the reading leaves out aside.
+// https://example.com/r said". Where markers are left out, each the
+// passage keeps is asked for where it has it ("in 2019 and 2020[2] it" of
+// "in 2019[1] and 2020[2] it": ownMarkers). Its numbers are asked for as
+// the text writes them, what the reading leaves out aside.
 func (t *Text) Find(passage string) (sel Selector, occurrences int, ok bool) {
 	p := foldString(passage)
 	if p == "" {
@@ -373,14 +376,18 @@ func (t *Text) Find(passage string) (sel Selector, occurrences int, ok bool) {
 	}
 	text := t.f.text
 	given := strings.TrimSpace(passage) // as the user gave it
-	marks := numberMarksIn(given, 0, len(given), nil)
-	// the occurrences whose numbers are written as the passage's: "5.5
+	// the occurrences (at, of q in f.s; span gives each one's bytes of
+	// t.f.s) whose numbers are written as the passage's (marks): "5.5
 	// mph" is not "55 mph" earlier in the text, and is found after it (a
 	// read of the change: the first occurrence alone was asked)
-	asWritten := func(f folded, aside [][2]int, at []int) (start, end, n int) {
+	asWritten := func(aside [][2]int, at []int, marks string, span func(i int) (int, int, bool)) (start, end, n int) {
 		start = -1
 		for _, i := range at {
-			s, e := widen(text, passage, f.start(i), f.end(i+len(p)-1))
+			from, to, ok := span(i)
+			if !ok {
+				continue // a marker it keeps not the text's there
+			}
+			s, e := widen(text, passage, t.f.start(from), t.f.end(to-1))
 			if numberMarksIn(text, s, e, aside) != marks || cutsNumber(text, s, e) {
 				continue // its numbers written otherwise: not the text's
 			}
@@ -390,8 +397,9 @@ func (t *Text) Find(passage string) (sel Selector, occurrences int, ok bool) {
 		}
 		return start, end, n
 	}
+	marks := numberMarksIn(given, 0, len(given), nil)
 	if at := occurrencesIn(t.f.s, p); len(at) > 0 {
-		start, end, n := asWritten(t.f, nil, at)
+		start, end, n := asWritten(nil, at, marks, func(i int) (int, int, bool) { return i, i + len(p), true })
 		if n == 0 {
 			return Selector{}, 0, false
 		}
@@ -399,12 +407,23 @@ func (t *Text) Find(passage string) (sel Selector, occurrences int, ok bool) {
 		sel.Exact = given
 		return sel, n, true
 	}
+	var own passageMarkers // made at the first reading leaving markers out
 	for k := range readings {
 		r := t.read(k)
 		if r == nil {
 			continue
 		}
-		start, end, n := asWritten(r.f, r.aside, occurrencesIn(r.f.s, p))
+		q, kept, qMarks := p, []keptMarker(nil), marks
+		if k != withoutURLs {
+			if own.bare == nil {
+				own = ownMarkers(given)
+			}
+			q, kept, qMarks = *own.bare, own.kept, own.marks
+		}
+		if q == "" {
+			continue
+		}
+		start, end, n := asWritten(r.aside, occurrencesIn(r.f.s, q), qMarks, func(i int) (int, int, bool) { return r.keeps(t.f.s, i, len(q), kept) })
 		if n == 0 {
 			continue
 		}
@@ -416,6 +435,98 @@ func (t *Text) Find(passage string) (sel Selector, occurrences int, ok bool) {
 		return sel, n, true
 	}
 	return Selector{}, 0, false
+}
+
+// passageMarkers is a passage as a reading leaving footnotes' markers out
+// reads it (ownMarkers): its letters and digits without those of its own
+// markers (bare), the markers it keeps (kept), and the marks of how its
+// numbers are written, its markers' aside (numberMarksIn).
+type passageMarkers struct {
+	bare  *string
+	kept  []keptMarker
+	marks string
+}
+
+// keptMarker is a footnote's marker a passage keeps: where in the passage's
+// letters and digits without its markers it stands (before byte at), and
+// its label's letters and digits.
+type keptMarker struct {
+	at    int
+	label string
+}
+
+// ownMarkers reads the markers of passage (markerRuns, the text's rule:
+// "2019[1]", "said.[12]"), so that a passage keeping some of the text's
+// markers and leaving out others is found, each marker asked for alone
+// (Text.Find, Text.Locate: a reading leaves them all out, and the passage
+// its own; those it keeps must be the text's where it has them,
+// readText.keeps): one reading, linear in the passage and the text,
+// whatever markers either holds, where a reading a choice of markers
+// would be 2^n of them.
+func ownMarkers(passage string) passageMarkers {
+	f := fold(passage)
+	runs := markerRuns(f)
+	var b strings.Builder
+	var pm passageMarkers
+	var aside [][2]int
+	from := 0
+	for _, run := range runs {
+		b.WriteString(f.s[from:run[0]])
+		pm.kept = append(pm.kept, keptMarker{at: b.Len(), label: f.s[run[0]:run[1]]})
+		aside = append(aside, [2]int{f.start(run[0]), f.end(run[1] - 1)})
+		from = run[1]
+	}
+	b.WriteString(f.s[from:])
+	bare := b.String()
+	pm.bare, pm.marks = &bare, numberMarksIn(passage, 0, len(passage), aside)
+	return pm
+}
+
+// keeps reports whether the text holds the markers a passage keeps (kept,
+// ownMarkers) in its occurrence at byte at of r.f.s, n bytes long: each
+// among the markers the reading leaves out right where the passage has it,
+// those at one place in order ("2019[2]" of "2019[1][2]"). It gives the
+// occurrence's bytes of the whole text's reduction (full, t.f.s), over
+// the markers it keeps at either end ("said.[12]" ends past "12").
+func (r *readText) keeps(full string, at, n int, kept []keptMarker) (from, to int, ok bool) {
+	from, to = int(r.full[at]), int(r.full[at+n-1])+1
+	for len(kept) > 0 {
+		o := kept[0].at
+		g := 1
+		for g < len(kept) && kept[g].at == o {
+			g++
+		}
+		group := kept[:g]
+		kept = kept[g:]
+		// the bytes of full left out where the passage has the markers
+		lo, hi := 0, len(full)
+		if x := at + o; x > 0 {
+			lo = int(r.full[x-1]) + 1
+		}
+		if x := at + o; x < len(r.full) {
+			hi = int(r.full[x])
+		}
+		k, _ := slices.BinarySearchFunc(r.marks, lo, func(run [2]int, lo int) int { return cmp.Compare(run[0], lo) })
+		first, last := -1, -1
+		for ; k < len(r.marks) && r.marks[k][1] <= hi && len(group) > 0; k++ {
+			if full[r.marks[k][0]:r.marks[k][1]] == group[0].label {
+				if group = group[1:]; first < 0 {
+					first = r.marks[k][0]
+				}
+				last = r.marks[k][1]
+			}
+		}
+		if len(group) > 0 {
+			return 0, 0, false
+		}
+		if o == 0 {
+			from = first
+		}
+		if o == n {
+			to = last
+		}
+	}
+	return from, to, true
 }
 
 // occurrencesIn are the offsets in s where p occurs, in order, at most
@@ -473,8 +584,11 @@ type Text struct {
 // once not found as shown: without its links' URLs, its footnotes'
 // markers kept (as a quote was found before markers were left out: one
 // kept then is found where it was); without the markers, the URLs kept;
-// without both. Three readings, whatever the text holds: a passage
-// leaving out some of its markers and keeping others is not found.
+// without both. Three readings, whatever the text holds: in the two
+// leaving markers out, a passage is read without its own markers too,
+// and those it keeps are asked for where it has them (ownMarkers,
+// readText.keeps), so one keeping some markers and leaving out others is
+// found (it was not before 45d).
 const (
 	withoutURLs = iota
 	withoutMarkers
@@ -490,7 +604,10 @@ type readText struct {
 	full []int32 // where in the whole text's reduction each byte of f.s is
 	// aside are the byte ranges of the whole text left out (a URL's, a
 	// marker's letters and digits), in order
-	aside   [][2]int
+	aside [][2]int
+	// marks are the runs of the whole text's reduction (t.f.s) its
+	// footnotes' markers give that the reading leaves out, in order
+	marks   [][2]int
 	located int
 	index   *suffixarray.Index
 }
@@ -585,6 +702,18 @@ func (t *Text) read(k int) *readText {
 		from = run[1]
 	}
 	r.f.s = b.String()
+	if k != withoutURLs {
+		// the markers among the runs (mergeRuns may leave one out)
+		m := t.markRuns
+		for _, run := range runs {
+			for len(m) > 0 && m[0][0] < run[0] {
+				m = m[1:]
+			}
+			if len(m) > 0 && m[0] == run {
+				r.marks = append(r.marks, run)
+			}
+		}
+	}
 	t.reads[k] = r
 	return r
 }
@@ -824,35 +953,49 @@ func (t *Text) Locate(sel Selector) (start, end int, ok bool) {
 	}
 	prefix, suffix := foldString(sel.Prefix), foldString(sel.Suffix)
 	best, bestScore, bestDist := -1, -1, 0
-	// weigh scores an occurrence of p in f.s[from:to].
-	weigh := func(at, from, to int) {
+	var bestFrom, bestTo int
+	// weigh scores an occurrence of the passage in f.s[from:to].
+	weigh := func(from, to int) {
 		before, after := sharedSuffixLen(prefix, f.s[:from]), sharedPrefixLen(suffix, f.s[to:])
 		score, dist := before+after, absInt(t.runesBefore(from)-sel.Position)
 		if sel.Repeated && !agrees(prefix, before, from == 0) && !agrees(suffix, after, to == len(f.s)) {
 			score = -1 // not the occurrence quoted
 		}
 		if score > bestScore || score == bestScore && dist < bestDist {
-			best, bestScore, bestDist = at, score, dist
+			best, bestScore, bestDist, bestFrom, bestTo = from, score, dist, from, to
 		}
 	}
 	for _, at := range t.candidates(p) {
-		weigh(at, at, at+len(p))
+		weigh(at, at+len(p))
 	}
 	if best >= 0 && bestScore >= 0 {
-		start, end = widen(text, sel.Exact, f.start(best), f.end(best+len(p)-1))
+		start, end = widen(text, sel.Exact, f.start(bestFrom), f.end(bestTo-1))
 		return start, end, true
 	}
+	var own passageMarkers // made at the first reading leaving markers out
 	for k := range readings {
 		r := t.read(k)
 		if r == nil {
 			continue
 		}
+		q, kept := p, []keptMarker(nil)
+		if k != withoutURLs {
+			if own.bare == nil {
+				own = ownMarkers(strings.TrimSpace(sel.Exact))
+			}
+			q, kept = *own.bare, own.kept
+		}
+		if q == "" {
+			continue
+		}
 		best, bestScore = -1, -1
-		for _, at := range candidatesIn(r.f.s, p, &r.located, &r.index) {
-			weigh(at, int(r.full[at]), int(r.full[at+len(p)-1])+1)
+		for _, at := range candidatesIn(r.f.s, q, &r.located, &r.index) {
+			if from, to, ok := r.keeps(f.s, at, len(q), kept); ok {
+				weigh(from, to)
+			}
 		}
 		if best >= 0 && bestScore >= 0 {
-			start, end = widen(text, sel.Exact, r.f.start(best), r.f.end(best+len(p)-1))
+			start, end = widen(text, sel.Exact, f.start(bestFrom), f.end(bestTo-1))
 			return start, end, true
 		}
 	}

@@ -1,6 +1,7 @@
 package state
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -242,5 +243,102 @@ func TestFindLeavesOutMarkersListingManyNotes(t *testing.T) {
 		if _, _, ok := tx.Find(p); ok {
 			t.Errorf("Find(%q): found", p)
 		}
+	}
+}
+
+// A passage keeping some of the text's footnotes' markers and leaving out
+// others is found, each it keeps where it has it (three readings left it
+// unfound: as shown it lacks some, without markers it has some), and
+// found again where it was; a marker the text has not there, or markers
+// in another order, is not the text's.
+func TestFindKeepsSomeMarkersLeavesOutOthers(t *testing.T) {
+	text := "It rose in 2019[1] and 2020[2] and 2021[3] then fell, as Wiki said.[4][5] So the\n" +
+		"report https://example.com/r said[6]. End."
+	links := func() []Link { return []Link{{"report", "https://example.com/r"}} }
+	for p, want := range map[string]string{
+		"in 2019 and 2020[2] and 2021 then fell": "in 2019[1] and 2020[2] and 2021[3] then fell",
+		"in 2019[1] and 2020 and 2021[3] then":   "in 2019[1] and 2020[2] and 2021[3] then",
+		"as Wiki said.[5] So":                    "as Wiki said.[4][5] So",
+		"Wiki said.[4] So the report said[6]":    "Wiki said.[4][5] So the report https://example.com/r said[6]",
+	} {
+		sel, n, ok := NewTextWithLinks(text, links).Find(p)
+		if !ok || n != 1 {
+			t.Errorf("Find(%q): %v, %d occurrences", p, ok, n)
+			continue
+		}
+		start, end, ok := NewTextWithLinks(text, links).Locate(sel)
+		if !ok {
+			t.Errorf("%q not found again", p)
+			continue
+		}
+		if got := strings.Join(strings.Fields(text[start:end]), " "); got != want {
+			t.Errorf("%q found again at %q, want %q", p, got, want)
+		}
+	}
+	for _, p := range []string{
+		"in 2019 and 2020[3] and 2021 then", // the text's [3] is after 2021
+		"in 2019 and 2020 and 2021[2] then",
+		"as Wiki said.[5][4] So", // in another order
+		"in 2019[1] and 2020[1] and",
+		"report said[7]. End",
+	} {
+		if _, _, ok := NewTextWithLinks(text, links).Find(p); ok {
+			t.Errorf("Find(%q): found", p)
+		}
+	}
+}
+
+// markedWords is a text of n words, each with a footnote's marker after
+// it ("ab[1] ac[2] …"), and a passage of all of it keeping every other
+// marker.
+func markedWords(n int) (text, passage string) {
+	var tb, pb strings.Builder
+	for i := range n {
+		w := []byte{'a' + byte(i/676%26), 'a' + byte(i/26%26), 'a' + byte(i%26)}
+		fmt.Fprintf(&tb, "%s[%d] ", w, i+1)
+		if i%2 == 0 {
+			fmt.Fprintf(&pb, "%s[%d] ", w, i+1)
+		} else {
+			fmt.Fprintf(&pb, "%s ", w)
+		}
+	}
+	return tb.String(), strings.TrimSpace(pb.String())
+}
+
+// A passage over 10,000 markers keeping every other one is found and found
+// again (the time it takes: BenchmarkFindKeepingSomeMarkers).
+func TestFindKeepsSomeOfManyMarkers(t *testing.T) {
+	text, passage := markedWords(10000)
+	sel, _, ok := NewTextWithLinks(text, nil).Find(passage)
+	if !ok {
+		t.Fatal("not found")
+	}
+	start, end, ok := NewTextWithLinks(text, nil).Locate(sel)
+	if want := strings.LastIndexByte(text, '['); !ok || start != 0 || end != want {
+		t.Errorf("found again at %d–%d, %v; want 0–%d", start, end, ok, want)
+	}
+	if _, _, ok := NewTextWithLinks(text, nil).Find(strings.Replace(passage, "[9999]", "[9998]", 1)); ok {
+		t.Error("a marker not the text's: found")
+	}
+}
+
+// BenchmarkFindKeepingSomeMarkers finds and locates a passage keeping
+// every other marker of a text of n markers: linear in n (each marker
+// asked for once), where a reading a choice of markers would be 2^n.
+func BenchmarkFindKeepingSomeMarkers(b *testing.B) {
+	for _, n := range []int{1000, 10000} {
+		text, passage := markedWords(n)
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			for b.Loop() {
+				tx := NewTextWithLinks(text, nil)
+				sel, _, ok := tx.Find(passage)
+				if !ok {
+					b.Fatal("not found")
+				}
+				if _, _, ok := tx.Locate(sel); !ok {
+					b.Fatal("not found again")
+				}
+			}
+		})
 	}
 }
