@@ -407,8 +407,10 @@ func withWordAfter(text, with, rest string, join bool) (string, int) {
 		return text + rest[:k] + with[len(text):], k
 	} else if word, n := emphasizedWord(rest); n > 0 && join {
 		return text + word + with[len(text):], n
-	} else if r, _ := utf8.DecodeRuneInString(strings.TrimLeft(rest, "*_~")); unicode.IsLetter(r) || unicode.IsDigit(r) {
-		return with + " ", 0
+	} else if after := strings.TrimLeft(rest, "*_~"); after != "" {
+		if shown, _ := ShownAt([]byte(after[:min(len(after), maxReference)]), 0); strings.IndexFunc(shown, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) == 0 {
+			return with + " ", 0 // a reference's too ("&#97;" + 70 letters)
+		}
 	}
 	return with, 0
 }

@@ -365,7 +365,7 @@ func joinWordAfter(l *ast.Link, src []byte) {
 		}
 		v := t.Segment.Value(src)
 		k := archive.WordRun(v, false)
-		if r, _ := utf8.DecodeRune(v); k == 0 && archive.JoinsWord(r) {
+		if r := firstRune(v); k == 0 && archive.JoinsWord(r) {
 			return // a run of letters too long to be a word
 		}
 		if k == 0 {
@@ -403,14 +403,14 @@ func joinWordAfter(l *ast.Link, src []byte) {
 }
 
 // firstShown is the first character Glamour shows of n, an inline: a
-// text's, a link's text's, an autolink's URL's, emphasis' first text's;
+// text's (a character reference decoded), a link's text's, an autolink's URL's, emphasis' first text's;
 // 0 for any other (a code span is shown with its own margin in most
 // styles), or none.
 func firstShown(n ast.Node, src []byte) rune {
 	for depth := 0; n != nil && depth < 8; depth++ {
 		switch m := n.(type) {
 		case *ast.Text:
-			r, _ := utf8.DecodeRune(m.Segment.Value(src))
+			r := firstRune(m.Segment.Value(src))
 			if m.IsRaw() || r == utf8.RuneError {
 				return 0
 			}
@@ -431,6 +431,17 @@ func firstShown(n ast.Node, src []byte) rune {
 		}
 	}
 	return 0
+}
+
+// firstRune is the first character text v shows, a character reference
+// decoded ("&#97;log" shows "a": archive.ShownAt); RuneError for none.
+func firstRune(v []byte) rune {
+	if len(v) == 0 {
+		return utf8.RuneError
+	}
+	s, _ := archive.ShownAt(v, 0)
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
 }
 
 // shownAsURL says whether link, whose text shows as shown, is its own URL

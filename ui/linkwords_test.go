@@ -44,6 +44,12 @@ var linkWords = []struct{ md, want, not string }{
 	{"**b**ab[x](https://example.com/u) more.", "babx https://example.com/u more.", ""},
 	{"ab[x](https://example.com/u) opens it.", "abx https://example.com/u opens it.", ""},
 	{"caf&eacute[x](https://example.com/u) no.", "x https://example.com/u no.", ""},
+	// the word going on in a character reference reads as written in
+	// letters (44s: "cat https://e.com/xalog", the URL run into it)
+	{"A [cat](https://example.com/x)&#97;log, [cat](https://example.com/x)&#x61;l&#111;g and [x.](https://example.com/y)&#97;b, [Obama](https://example.com/o)&rsquo;s.",
+		"A catalog https://example.com/x, catalog https://example.com/x and x. https://example.com/y ab, Obama’s https://example.com/o.", "example.com/xa"},
+	{"Long [x](https://example.com/u)&#97;" + strings.Repeat("b", 70) + " end, [y](https://example.com/v)&amp;c.",
+		"x https://example.com/u a" + strings.Repeat("b", 70) + " end, y https://example.com/v&c.", ""},
 	{"Words " + strings.Repeat("a", 70) + "[x](https://example.com/w)" + strings.Repeat("b", 70) + " end.",
 		strings.Repeat("a", 70) + "x https://example.com/w " + strings.Repeat("b", 70), ""},
 }
@@ -95,6 +101,7 @@ func TestLinkInAWordKeepsTheWordWhole(t *testing.T) {
 	for md, want := range map[string]string{
 		"They [x](rel/path)*ed* and [y](rel/q)__s__, [t](d.md)_ed_ and [w](rel/r)*ed and more*.":                      "They xed rel/path and ys rel/q, ted d.md and w rel/r ed and more.",
 		"They [x][p]ed and [y][]*s*, [t]ed and [w]*ed and more*.\n\n[p]: rel/path\n[y]: rel/q\n[t]: d.md\n[w]: rel/r": "They xed rel/path and ys rel/q, ted d.md and w rel/r ed and more.",
+		"A [cat](rel/x)&#97;log, [x.](rel/y)&#97;b and [z](rel/z)&#97;" + strings.Repeat("b", 70) + ".":               "A catalog rel/x, x. rel/y ab and z rel/z a" + strings.Repeat("b", 70) + ".",
 	} {
 		md = archive.MarkLinks(md, "posts/a.md", func([]string) (string, bool) { return "", false })
 		for _, style := range []string{"notty", "dark", PlainStyle} {
