@@ -809,6 +809,10 @@ type sectionRead struct {
 	line int
 	msg  string
 	bad  bool
+	// denied are the keys at its front matter's top that a Zola section
+	// page's has not (zolaSectionKeys), each with its line of the file,
+	// in their order: said of a Zola site's (zolaDeniedMsg)
+	denied []writtenKey
 }
 
 // readSection reads the section page data: its front matter split and
@@ -823,7 +827,7 @@ func readSection(data []byte) sectionRead {
 	case err != nil:
 		return sectionRead{}
 	}
-	return sectionRead{sec: section{cascade: cascadeEntries(fm.m["cascade"].value), draft: fm.m.isDraft(false, nil, func() bool { return true })}}
+	return sectionRead{sec: section{cascade: cascadeEntries(fm.m["cascade"].value), draft: fm.m.isDraft(false, nil, func() bool { return true })}, denied: zolaDeniedKeys(fm)}
 }
 
 // sectionDecodes counts the section pages' texts decoded (readSection),

@@ -174,6 +174,11 @@ func parse(path string, data []byte, asWritten bool, inJekyll, inHugo func() boo
 			// reading none: sectionUnread)
 			// said, not quiet: the site's own generator refuses it
 			return Article{}, []Problem{{Path: path, Line: r.line, Msg: SectionPageMsg + ": invalid front matter: " + r.msg + SectionUnreadMsg, Fatal: true}}
+		} else if len(r.denied) > 0 && cascades.zolaSite(path) && !cascades.sectionUnread(path) && !cascades.zolaUnderDraft(path) {
+			// a key Zola's section front matter denies: said, Zola
+			// refusing the site (zolaDeniedMsg), its reading kept; not
+			// of one Zola never reads, below a draft section
+			return Article{}, []Problem{{Path: path, Line: r.denied[0].line, Msg: zolaDeniedMsg(r.denied), Fatal: true}}
 		}
 		return Article{}, []Problem{{Path: path, Msg: SectionPageMsg, Fatal: true, Quiet: true}}
 	}
@@ -937,6 +942,17 @@ type frontMatter struct {
 	offset int    // the file's line before its front matter's line 1
 	isTOML bool   // +++: Zola's (Hugo's too)
 	isJSON bool   // Hugo's { JSON } object
+	// top are its keys at the top as written, decoded on asking (a Zola
+	// section page's, zolaDeniedKeys); nil for JSON's
+	top func() []writtenKey
+}
+
+// writtenKey is a key at the top of front matter as written, its case
+// kept (Title, not title), and its line of the front matter (1 its
+// first; 0 when not found).
+type writtenKey struct {
+	name string
+	line int
 }
 
 // errNoFrontMatter is splitFrontMatter's error of a file without front
@@ -982,8 +998,19 @@ func splitFrontMatter(data []byte) (frontMatter, error) {
 	}
 	var decodeErr error
 	formats := []*frontmatter.Format{
-		frontmatter.NewFormat("---", "---", func(b []byte, _ any) error { fm.m, fm.lower, fm.ruby, decodeErr = decodeYAML(b); return nil }),
-		frontmatter.NewFormat("+++", "+++", func(b []byte, _ any) error { fm.m, decodeErr = decodeTOML(b); fm.isTOML = true; return nil }),
+		frontmatter.NewFormat("---", "---", func(b []byte, _ any) error {
+			var root *yaml.Node
+			fm.m, fm.lower, fm.ruby, root, decodeErr = decodeYAML(b)
+			fm.top = func() []writtenKey { return yamlTopKeys(root) }
+			return nil
+		}),
+		frontmatter.NewFormat("+++", "+++", func(b []byte, _ any) error {
+			var raw map[string]any
+			fm.m, raw, decodeErr = decodeTOML(b)
+			fm.isTOML = true
+			fm.top = func() []writtenKey { return tomlTopKeys(b, raw) }
+			return nil
+		}),
 	}
 	body, err := frontmatter.MustParse(bytes.NewReader(data), nil, formats...)
 	switch {
@@ -1040,54 +1067,55 @@ func decodeProblem(decodeErr error, data []byte, offset int) (int, string) {
 // capital (Title:), of the keys written in lower case alone, as Jekyll
 // reads them (nil when there is none such); ruby, when the mapping has a
 // merge key (<<), of the keys written in lower case alone with its
-// merges, as Jekyll reads them (rubyMerge; nil when it has none).
-func decodeYAML(b []byte) (m, lower, ruby matter, err error) {
+// merges, as Jekyll reads them (rubyMerge; nil when it has none); and
+// root, the mapping decoded (yamlTopKeys; nil for none).
+func decodeYAML(b []byte) (m, lower, ruby matter, root *yaml.Node, err error) {
 	if err := checkValueCount(b); err != nil {
-		return nil, nil, nil, err
+		return nil, nil, nil, nil, err
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(b, &doc); err != nil {
-		return nil, nil, nil, yamlSyntaxError(b, err)
+		return nil, nil, nil, nil, yamlSyntaxError(b, err)
 	}
 	if line, ok := yamlNesting(&doc, MaxNesting); !ok {
-		return nil, nil, nil, fmt.Errorf("line %d: nested deeper than %d levels", line, MaxNesting)
+		return nil, nil, nil, nil, fmt.Errorf("line %d: nested deeper than %d levels", line, MaxNesting)
 	}
 	m = matter{}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
-		return m, nil, nil, nil // empty front matter: missing title/date will be reported
+		return m, nil, nil, nil, nil // empty front matter: missing title/date will be reported
 	}
-	root := doc.Content[0]
+	root = doc.Content[0]
 	if root.Kind == yaml.ScalarNode && root.ShortTag() == "!!null" {
 		// `null`, `~` (comments around it or not): no keys, as Hugo
 		// 0.111.3 reads a page's (as oracle: ---\nnull\n--- published,
 		// untitled and undated, as ---\n---); folio read a section
 		// page's so, a piece's as "not a mapping"
-		return m, nil, nil, nil
+		return m, nil, nil, nil, nil
 	}
 	if root.Kind != yaml.MappingNode {
-		return nil, nil, nil, fmt.Errorf("line %d: front matter is not a mapping of keys to values", root.Line)
+		return nil, nil, nil, nil, fmt.Errorf("line %d: front matter is not a mapping of keys to values", root.Line)
 	}
 	nested := matter{} // the known keys of Zola's [taxonomies] and [extra]
 	capitals, err := yamlKeys(root, m, nested, false, nil)
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, nil, nil, nil, err
 	}
 	m.fill(nested)
 	if capitals {
 		lower, nested = matter{}, matter{}
 		if _, err := yamlKeys(root, lower, nested, true, nil); err != nil {
-			return nil, nil, nil, err
+			return nil, nil, nil, nil, err
 		}
 		lower.fill(nested)
 	}
 	if hasMergeKey(root) {
 		ruby, nested = matter{}, matter{}
 		if _, err := yamlKeys(root, ruby, nested, true, rubyMerges{}); err != nil {
-			return nil, nil, nil, err
+			return nil, nil, nil, nil, err
 		}
 		ruby.fill(nested)
 	}
-	return m, lower, ruby, nil
+	return m, lower, ruby, root, nil
 }
 
 // rubyMerges is what decodeYAML's merge keys have read (rubyMerge): each
@@ -1291,15 +1319,160 @@ func yamlKeys(node *yaml.Node, m, nested matter, lowerOnly bool, merges rubyMerg
 	return capitals, nil
 }
 
+// yamlTopKeys are the keys of the YAML mapping root as written, each
+// with its line (frontMatter.top), but for a merge key (<<); nil for no
+// mapping.
+func yamlTopKeys(root *yaml.Node) []writtenKey {
+	if root == nil || root.Kind != yaml.MappingNode {
+		return nil
+	}
+	var out []writtenKey
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		if k := root.Content[i]; k.Kind == yaml.ScalarNode && !rubyMergeKey(k) {
+			out = append(out, writtenKey{name: k.Value, line: k.Line})
+		}
+	}
+	return out
+}
+
+// tomlTopKeys are the top-level keys of the TOML front matter b, decoded
+// as raw (their names as written), each with its line (frontMatter.top):
+// the first line that gives it, a key line before the first table
+// ("cascade = {…}", "cascade.tags = […]", "\"cascade\" = …") or a table's
+// header ("[cascade]", "[cascade._target]", "[[cascade]]"), the lines
+// inside a value (a multi-line string or array) passed over (tomlValueScan);
+// 0 for one not found so. In the order of their lines (those not found
+// last, by name).
+func tomlTopKeys(b []byte, raw map[string]any) []writtenKey {
+	lines := map[string]int{}
+	var v tomlValueScan
+	inTable := false
+	for i, l := range strings.Split(string(b), "\n") {
+		rest := l
+		if v.between() {
+			t := strings.TrimSpace(l)
+			name := ""
+			switch {
+			case strings.HasPrefix(t, "["):
+				inTable = true
+				name, _ = tomlFirstSegment(strings.TrimLeft(t, "[ \t"))
+				rest = ""
+			case !inTable:
+				var after string
+				name, after = tomlFirstSegment(t)
+				if a := strings.TrimLeft(after, " \t"); strings.HasPrefix(a, "=") || strings.HasPrefix(a, ".") {
+					rest = a
+				} else {
+					name = ""
+				}
+			}
+			if _, seen := lines[name]; name != "" && !seen {
+				lines[name] = i + 1
+			}
+		}
+		v.line(rest)
+	}
+	out := make([]writtenKey, 0, len(raw))
+	for _, k := range slices.Sorted(maps.Keys(raw)) {
+		out = append(out, writtenKey{name: k, line: lines[k]})
+	}
+	slices.SortStableFunc(out, func(a, b writtenKey) int {
+		switch {
+		case a.line == b.line:
+			return 0
+		case a.line == 0:
+			return 1
+		case b.line == 0:
+			return -1
+		}
+		return a.line - b.line
+	})
+	return out
+}
+
+// tomlValueScan follows TOML's values over lines (tomlTopKeys): a
+// multi-line string open (its delimiter, three quotes or three
+// apostrophes), and the arrays and inline tables open.
+type tomlValueScan struct {
+	multi string
+	depth int
+}
+
+// between reports whether the scan is between values: a line starts a
+// key or a table there.
+func (v *tomlValueScan) between() bool { return v.multi == "" && v.depth <= 0 }
+
+// line follows the text l of a line: its strings, brackets and comment.
+func (v *tomlValueScan) line(l string) {
+	for i := 0; i < len(l); {
+		if v.multi != "" {
+			k := strings.Index(l[i:], v.multi)
+			if k < 0 {
+				return
+			}
+			i, v.multi = i+k+3, ""
+			continue
+		}
+		switch c := l[i]; c {
+		case '#':
+			return
+		case '"', '\'':
+			if q := strings.Repeat(string(c), 3); strings.HasPrefix(l[i:], q) {
+				i, v.multi = i+3, q
+				continue
+			}
+			j := i + 1
+			for j < len(l) && l[j] != c {
+				if c == '"' && l[j] == '\\' {
+					j++
+				}
+				j++
+			}
+			i = j + 1
+		case '[', '{':
+			v.depth++
+			i++
+		case ']', '}':
+			v.depth--
+			i++
+		default:
+			i++
+		}
+	}
+}
+
+// tomlFirstSegment is the first segment of the TOML key at the start of
+// t, bare (cascade) or quoted ("cascade", 'cascade': its quotes cut), and
+// what follows it; "" for none.
+func tomlFirstSegment(t string) (name, after string) {
+	if t == "" {
+		return "", t
+	}
+	if q := t[0]; q == '"' || q == '\'' {
+		if j := strings.IndexByte(t[1:], q); j >= 0 {
+			return t[1 : 1+j], t[2+j:]
+		}
+		return "", t
+	}
+	j := 0
+	for j < len(t) && (t[j] == '_' || t[j] == '-' || t[j] >= '0' && t[j] <= '9' || t[j] >= 'a' && t[j] <= 'z' || t[j] >= 'A' && t[j] <= 'Z') {
+		j++
+	}
+	return t[:j], t[j:]
+}
+
 var tomlKeyLine = lazyRegexp(`^\s*([A-Za-z0-9_-]+)\s*=`)
 
-func decodeTOML(b []byte) (matter, error) {
+// decodeTOML decodes TOML front matter: m keyed by its lower-cased keys,
+// as Hugo reads them (Zola's [taxonomies] and [extra] keys filled in
+// after its own), and raw, as decoded, its keys as written.
+func decodeTOML(b []byte) (matter, map[string]any, error) {
 	if err := CheckTOML(b); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	raw := map[string]any{}
 	if _, err := toml.Decode(string(b), &raw); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	// The TOML decoder does not report key positions; keys are found by
 	// their "key =" line: top-level ones before the first [table], and those
@@ -1349,7 +1522,7 @@ func decodeTOML(b []byte) (matter, error) {
 		m[key] = field{value: v, line: lines[key], cased: k != key}
 	}
 	m.fill(nested)
-	return m, nil
+	return m, raw, nil
 }
 
 // splitJSON reads Hugo's JSON front matter, the object starting at

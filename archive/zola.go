@@ -265,6 +265,87 @@ func zolaUnrendered(m, lower matter) bool {
 	return ok && !v && !f.cased && !f.nested
 }
 
+// zolaSectionKeys are the keys of a Zola section page's front matter,
+// as serde names SectionFrontMatter's fields, which denies any other
+// (getzola/zola components/content/src/front_matter/section.rs:
+// #[serde(default, deny_unknown_fields)]), in their case: Zola refuses a
+// site whose section page holds another ([cascade], Hugo's; Title). Its
+// [extra] is free-form. generate_feed is taken too: Zola's config named
+// generate_feeds so before, and whether its section front matter did is
+// not checked, so that folio says no key some Zola may have read. An
+// older Zola's, before a section could be a draft, took any key (its
+// serde(default) alone).
+var zolaSectionKeys = map[string]bool{
+	"title": true, "description": true, "sort_by": true, "weight": true, "draft": true,
+	"template": true, "paginate_by": true, "paginate_reversed": true, "paginate_path": true,
+	"insert_anchor_links": true, "render": true, "redirect_to": true, "in_search_index": true,
+	"transparent": true, "page_template": true, "aliases": true, "generate_feeds": true,
+	"generate_feed": true, "extra": true,
+}
+
+// zolaDeniedKeys are the keys at the top of the front matter fm that a
+// Zola section page's has not (zolaSectionKeys), each with its line of
+// the file (0 when not found), in their order; nil for JSON's, which
+// Zola does not read.
+func zolaDeniedKeys(fm frontMatter) []writtenKey {
+	if fm.top == nil {
+		return nil
+	}
+	var out []writtenKey
+	for _, k := range fm.top() {
+		if !zolaSectionKeys[k.name] {
+			if k.line > 0 {
+				k.line += fm.offset
+			}
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// zolaUnderDraft reports whether the section page at p of a Zola site is
+// in a folder below a draft section's (zolaDraftSection), up to its
+// content folder: Zola's walk skips that folder whole, reading none of
+// the section pages below it (getzola/zola components/site/src/lib.rs,
+// Site::load: skip_current_dir), so a key they hold refuses nothing. A
+// draft section page's own folder's are read.
+func (s *SiteRoots) zolaUnderDraft(p string) bool {
+	dir := path.Dir(p)
+	if _, content := s.hugoContentRootOf(dir); content {
+		return false
+	}
+	for d := path.Dir(dir); ; d = path.Dir(d) {
+		if s.zolaDraftSection(d, p) {
+			return true
+		}
+		if _, content := s.hugoContentRootOf(d); content || d == "." || d == "/" || d == "" {
+			return false
+		}
+	}
+}
+
+// ZolaSectionKeyMsg ends the message of a Zola site's section page whose
+// front matter holds a key Zola's has not (zolaDeniedMsg).
+const ZolaSectionKeyMsg = "not a key of Zola's section front matter: Zola refuses to build the site (folio reads the section as without it)"
+
+// zolaDeniedMsg is the message of a Zola site's section page whose front
+// matter holds the keys denied (zolaDeniedKeys, at least one), said
+// where its site reads it (sectionUnread, zolaUnderDraft) by folio check
+// and the reader's list of skipped files: Zola builds no site with it,
+// where folio read it silently, a [cascade] giving nothing (cascade). Its
+// draft and the pages under it are read as before.
+func zolaDeniedMsg(denied []writtenKey) string {
+	names := make([]string, 0, 3)
+	for _, k := range denied[:min(len(denied), 3)] {
+		names = append(names, strconv.Quote(cutAtWord(k.name, 40, "…")))
+	}
+	more := ""
+	if n := len(denied) - len(names); n > 0 {
+		more = fmt.Sprintf(" (and %d more)", n)
+	}
+	return SectionPageMsg + ": " + strings.Join(names, ", ") + more + ": " + ZolaSectionKeyMsg
+}
+
 // ZolaExtMsg is the message of the Quiet problem of a file of a Zola site
 // (zolaSite) whose name does not end in .md (x.markdown, x.MD): Zola's
 // loader skips it, "skip hidden files and non md files" (getzola/zola

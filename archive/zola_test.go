@@ -669,3 +669,61 @@ func TestZolaGlobOfALetterOfManyBytes(t *testing.T) {
 		}
 	}
 }
+
+// TestZolaSectionKeysDenied: a Zola site's section page whose front
+// matter holds a key Zola's section front matter has not ([cascade],
+// Hugo's; a Title written with a capital) is said, at the key's line:
+// Zola refuses to build the site (getzola/zola
+// components/content/src/front_matter/section.rs, SectionFrontMatter:
+// deny_unknown_fields), where folio read it silently, its cascade giving
+// nothing. Its reading is kept: the pages under it pieces, a draft one
+// hiding them. A key in [extra], in a multi-line string or array, is
+// none of the top's; a section page Zola never reads (_index.de.md of a
+// language the config lacks, one in a folder ignored_content matches, one
+// below a draft section's folder, which Zola's walk skips) and a Hugo
+// site's cascade are not said.
+func TestZolaSectionKeysDenied(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"zola/config.toml":                   "base_url = \"https://z.example.org\"\nignored_content = [\"*/content/hid\"]\n",
+		"zola/content/blog/_index.md":        "+++\ntitle = \"Blog\"\nsort_by = \"date\"\n\n[cascade]\ntags = [\"casc\"]\n+++\n",
+		"zola/content/blog/a.md":             zolaPage("A", "date = 2021-01-01\n"),
+		"zola/content/dot/_index.md":         "\n+++\ntitle = \"Dot\"\n\"cascade\".tags = [\"casc\"]\n+++\n",
+		"zola/content/dot/d.md":              zolaPage("D", "date = 2021-01-02\n"),
+		"zola/content/yaml/_index.md":        "---\ntitle: Y\nsort_by: date\nTitle: Z\n---\n",
+		"zola/content/yaml/y.md":             zolaPage("Y", "date = 2021-01-03\n"),
+		"zola/content/many/_index.md":        "+++\nweight = 2\nb = 2\na = 1\n[c]\nx = 1\n[[d]]\nx = 1\n+++\n",
+		"zola/content/dr/_index.md":          "+++\ndraft = true\ncascade = { tags = [\"casc\"] }\n+++\n",
+		"zola/content/dr/h.md":               zolaPage("H", "date = 2021-01-04\n"),
+		"zola/content/dr/sub/_index.md":      "+++\n[cascade]\ntags = [\"casc\"]\n+++\n",
+		"zola/content/dr/sub/deep/_index.md": "+++\nfoo = 1\n+++\n",
+		"zola/content/ok/_index.md":          "+++\ntitle = \"OK\"\ndescription = \"\"\"\ncascade = 1\n[cascade]\n\"\"\"\naliases = [\n  [\"x\"],\n]\ngenerate_feeds = true\n[extra]\ncascade = { tags = [\"casc\"] }\n+++\n",
+		"zola/content/ok/o.md":               zolaPage("O", "date = 2021-01-05\n"),
+		"zola/content/lang/_index.de.md":     "+++\n[cascade]\ntags = [\"casc\"]\n+++\n",
+		"zola/content/hid/_index.md":         "+++\n[cascade]\ntags = [\"casc\"]\n+++\n",
+		"hugo/hugo.toml":                     "baseURL = \"https://h.example.org\"\n",
+		"hugo/content/s/_index.md":           "+++\ntitle = \"S\"\n[cascade]\ntags = [\"casc\"]\n+++\n",
+		"hugo/content/s/p.md":                zolaPage("P", "date = 2021-01-06\n"),
+	})
+	a, probs := loadSite(t, dir)
+	var said []string
+	for _, p := range probs {
+		if strings.HasPrefix(p.Msg, SectionPageMsg+": ") && !p.Quiet {
+			said = append(said, fmt.Sprintf("%s:%d: %s", p.Path, p.Line, strings.TrimPrefix(p.Msg, SectionPageMsg+": ")))
+		}
+	}
+	slices.Sort(said)
+	sameLines(t, "said", said, []string{
+		"zola/content/blog/_index.md:5: \"cascade\": " + ZolaSectionKeyMsg,
+		"zola/content/dot/_index.md:4: \"cascade\": " + ZolaSectionKeyMsg,
+		"zola/content/dr/_index.md:3: \"cascade\": " + ZolaSectionKeyMsg,
+		"zola/content/many/_index.md:3: \"b\", \"a\", \"c\" (and 1 more): " + ZolaSectionKeyMsg,
+		"zola/content/yaml/_index.md:4: \"Title\": " + ZolaSectionKeyMsg,
+	})
+	sameLines(t, "pieces", piecePaths(a), []string{"hugo/content/s/p.md", "zola/content/blog/a.md", "zola/content/dot/d.md", "zola/content/ok/o.md", "zola/content/yaml/y.md"})
+	for _, x := range a.Articles {
+		if strings.HasPrefix(x.Path, "zola/") && len(x.Tags) > 0 {
+			t.Errorf("%s: tags %v, a Zola section's cascade given", x.Path, x.Tags)
+		}
+	}
+}
