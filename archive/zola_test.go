@@ -727,3 +727,51 @@ func TestZolaSectionKeysDenied(t *testing.T) {
 		}
 	}
 }
+
+// TestZolaIgnoredContentFolders: a Zola site's ignored_content glob that
+// matches a folder leaves out the folder's section pages alone, as Zola's
+// loader does: its walk matches each entry's absolute path, a folder's
+// too, and passes over a matched one with continue, not
+// skip_current_dir, so the walk goes on into it (getzola/zola
+// components/site/src/lib.rs, Site::load: "ignore excluded content",
+// then "we process a section when we encounter the dir"; its issue #2556:
+// "**/build_folder" and "**/build_folder/**" both to leave a folder out).
+// A matched folder's draft section page hides nothing, its pages are
+// matched each by its own path, and a folder below it is read as any
+// (its draft section hides its pages). A glob without a wildcard
+// ("drafts") is matched against the whole absolute path, so matches no
+// folder; one matching content/ leaves its own section page unread, a
+// draft home page hiding nothing. Pinned: folio reads them so already.
+func TestZolaIgnoredContentFolders(t *testing.T) {
+	draft := "+++\ndraft = true\n+++\n"
+	for _, c := range []struct {
+		glob   string
+		pieces []string
+	}{
+		{"drafts", []string{"zola/content/p.md"}},
+		{"*/old", []string{"zola/content/blog/old/b.md", "zola/content/old/o.md", "zola/content/p.md"}},
+		{"**/old", []string{"zola/content/blog/old/b.md", "zola/content/old/o.md", "zola/content/p.md"}},
+		{"*/content/old", []string{"zola/content/old/o.md", "zola/content/p.md"}},
+		{"*/old/**", []string{"zola/content/p.md"}},
+		{"*/content", []string{"zola/content/p.md"}}, // its draft home page unread
+	} {
+		dir := t.TempDir()
+		writeFiles(t, dir, map[string]string{
+			"zola/config.toml":                "base_url = \"https://z.example.org\"\nignored_content = [\"" + c.glob + "\"]\n",
+			"zola/content/p.md":               zolaPage("P", "date = 2021-01-01\n"),
+			"zola/content/drafts/_index.md":   draft,
+			"zola/content/drafts/d.md":        zolaPage("D", "date = 2021-01-02\n"),
+			"zola/content/old/_index.md":      draft,
+			"zola/content/old/o.md":           zolaPage("O", "date = 2021-01-03\n"),
+			"zola/content/old/sub/_index.md":  draft,
+			"zola/content/old/sub/s.md":       zolaPage("S", "date = 2021-01-04\n"),
+			"zola/content/blog/old/_index.md": draft,
+			"zola/content/blog/old/b.md":      zolaPage("B", "date = 2021-01-05\n"),
+		})
+		if c.glob == "*/content" {
+			writeFiles(t, dir, map[string]string{"zola/content/_index.md": draft})
+		}
+		a, _ := loadSite(t, dir)
+		sameLines(t, c.glob, piecePaths(a), c.pieces)
+	}
+}
