@@ -455,14 +455,22 @@ func configSum(read configReader, dir string, hugo, jekyll bool) uint32 {
 // hugoConfigSum is the Hugo part of ConfigCascadeSum of the site whose
 // root is dir: its cascade, where it reads its pages (hugoContentSum: a
 // Hugo root never sums to 0), whether it builds drafts (hugoBuildOf) and
-// its ignoreFiles.
+// its ignoreFiles, or a Zola site's ignored_content globs, as written:
+// none parsed, the matcher alone working them out (zolaIgnoreFiles; they
+// were worked out for the sum too, each parsed, every build).
 func hugoConfigSum(read configReader, dir string) uint32 {
 	sum := cascadeSum(hugoConfigCascade(read, dir))
 	// where it reads its pages (hugocontent.go): never 0
 	h := fnv.New32a()
 	fmt.Fprintf(h, "%d\x00%s\x00%s", sum, hugoContentSum(read, dir), hugoBuildOf(read, dir))
 	sum = max(h.Sum32(), 1)
-	if pats := hugoIgnorePatterns(read, dir); len(pats) > 0 {
+	var pats []string
+	if m, ok := zolaConfigOf(read, dir); ok {
+		pats = listOf(m["ignored_content"])
+	} else {
+		pats = hugoIgnorePatterns(read, dir)
+	}
+	if len(pats) > 0 {
 		// the patterns as written: none compiled (hugoIgnorePatterns)
 		h := fnv.New32a()
 		fmt.Fprintf(h, "%d", sum)

@@ -1269,10 +1269,11 @@ func (s *SiteRoots) hugoIgnores(root string) *ignoreFiles {
 // strings' (hugoConfigSum: compiling 5,000 heavy patterns at every open
 // just to sum them took 1.0 s and 375 MB, an attack's report).
 //
-// A Zola site's are its config's ignored_content (zolaIgnorePatterns).
+// A Zola site has none: its ignored_content globs are its (zolaIgnoreFiles;
+// summed as written: hugoConfigSum).
 func hugoIgnorePatterns(read configReader, dir string) []string {
-	if m, ok := zolaConfigOf(read, dir); ok {
-		return zolaIgnorePatterns(m)
+	if _, ok := zolaConfigOf(read, dir); ok {
+		return nil
 	}
 	v, _ := hugoSiteConfig.value(read, dir, "ignorefiles")
 	if s, ok := v.(string); ok {

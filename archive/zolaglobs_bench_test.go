@@ -97,3 +97,26 @@ func toAny(l []string) []any {
 	}
 	return out
 }
+
+// TestZolaGlobsSummedAsWritten: a Zola site's config sum (hugoConfigSum)
+// takes its ignored_content globs as written, none parsed: the matcher
+// alone works them out once a build (zolaIgnoreFiles), where the sum
+// parsed each again (zolaIgnorePatterns), counted in allocations. A glob
+// edited still changes the sum.
+func TestZolaGlobsSummedAsWritten(t *testing.T) {
+	s := zolaGlobsConfig(3000)
+	m, _ := s.readConfig("config.toml")
+	allocs := func(f func()) float64 { return testing.AllocsPerRun(2, f) }
+	parse := allocs(func() { zolaGlobsPast(m) })
+	sum := allocs(func() { configSum(s.readConfig, "", true, false) })
+	if sum*4 > parse {
+		t.Errorf("summing the config: %.0f allocations, parsing its globs %.0f", sum, parse)
+	}
+	before := configSum(s.readConfig, "", true, false)
+	edited := NewSiteRoots(fstest.MapFS{"config.toml": {Data: []byte("base_url = \"https://z.example.org\"\nignored_content = [\"**/drafts/*\", \"*/q0.md\"]\n")}})
+	other := NewSiteRoots(fstest.MapFS{"config.toml": {Data: []byte("base_url = \"https://z.example.org\"\nignored_content = [\"**/drafts/*\", \"*/q1.md\"]\n")}})
+	a, b := configSum(edited.readConfig, "", true, false), configSum(other.readConfig, "", true, false)
+	if a == b || a == before || a == 0 {
+		t.Errorf("sums %d, %d, %d: an edited glob changes none", before, a, b)
+	}
+}
