@@ -3,6 +3,7 @@ package archive
 import (
 	"maps"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -209,5 +210,45 @@ func TestSectionPageIsDecodedOnce(t *testing.T) {
 		if n := SectionDecodes() - before; n != 5 {
 			t.Errorf("sections first %v: a changed text: %d decoded, want 5", sectionsFirst, n)
 		}
+	}
+}
+
+// TestSectionReadsForgetRemovedPages: the section pages' front matter
+// read (sectionReadOf's memo) is forgotten by KnowSections for a section
+// page no longer among the scan's files, and kept for one still there
+// (decoded once: TestSectionPageIsDecodedOnce); it was kept for the
+// SiteRoots' life. The pages under the one left take its cascade as
+// before.
+func TestSectionReadsForgetRemovedPages(t *testing.T) {
+	root := t.TempDir()
+	writeFiles(t, root, map[string]string{
+		"hugo.toml":           "baseURL = 'https://e.org/'\n",
+		"content/a/_index.md": "---\ntitle: A\ncascade:\n  tags: [casc]\n---\n",
+		"content/a/x.md":      "---\ntitle: X\ndate: 2020-01-01\n---\nx\n",
+		"content/b/_index.md": "---\ntitle: B\n---\n",
+		"content/b/y.md":      "---\ntitle: Y\ndate: 2020-01-01\n---\ny\n",
+	})
+	fsys := os.DirFS(root)
+	s := NewSiteRoots(fsys)
+	files, _ := Scan(fsys)
+	paths := PathsOf(files)
+	s.KnowSections(paths)
+	for _, p := range paths {
+		parseFileIn(fsys, s, p)
+	}
+	memo := func() []string {
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		return slices.Sorted(maps.Keys(s.sectionReads))
+	}
+	sameLines(t, "remembered", memo(), []string{"content/a/_index.md", "content/b/_index.md"})
+	if err := os.Remove(filepath.Join(root, "content/b/_index.md")); err != nil {
+		t.Fatal(err)
+	}
+	files, _ = Scan(fsys)
+	s.KnowSections(PathsOf(files))
+	sameLines(t, "remembered after content/b/_index.md is gone", memo(), []string{"content/a/_index.md"})
+	if a, _ := parseFileIn(fsys, s, "content/a/x.md"); !slices.Equal(a.Tags, []string{"casc"}) {
+		t.Errorf("content/a/x.md: tags %v, want its section's cascade [casc]", a.Tags)
 	}
 }

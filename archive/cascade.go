@@ -93,11 +93,18 @@ func sectionKey(dir, lang string) string { return dir + "\x00" + lang }
 // files: those IsSectionPage says are, but one its site never reads:
 // sectionUnread), so that a folder's is looked up, not asked of the
 // file system; and forgets the cascades and Zola drafts read so far,
-// the section pages having perhaps changed.
+// the section pages having perhaps changed, and the front matter read
+// of a section page no longer among paths (sectionReadOf: such entries
+// were kept for the SiteRoots' life).
 func (s *SiteRoots) KnowSections(paths []string) {
 	sections := map[string]string{}
+	listed := map[string]bool{} // every section page, read or not
 	for _, p := range paths {
-		if s.IsSectionPage(p) && !s.sectionUnread(p) {
+		if !s.IsSectionPage(p) {
+			continue
+		}
+		listed[p] = true
+		if !s.sectionUnread(p) {
 			lang := s.hugoLanguageKey(p)
 			if k := sectionKey(path.Dir(p), lang); sectionBefore(p, sections[k], lang) {
 				sections[k] = p
@@ -106,6 +113,11 @@ func (s *SiteRoots) KnowSections(paths []string) {
 	}
 	s.mu.Lock()
 	s.sections, s.cascades, s.zolaDrafts = sections, nil, nil
+	for p := range s.sectionReads {
+		if !listed[p] {
+			delete(s.sectionReads, p)
+		}
+	}
 	s.mu.Unlock()
 }
 
@@ -851,7 +863,7 @@ func SectionDecodes() int64 { return sectionDecodes.Load() }
 // data, decoded once for its problem (parse), what it gives the pages
 // under it (sectionOf) and its sum (SiteRoots.CascadeSum): remembered by
 // its path with a hash of its text, so that a text changed between two
-// reads is decoded again.
+// reads is decoded again; forgotten when KnowSections lists it no more.
 func (s *SiteRoots) sectionReadOf(p string, data []byte) sectionRead {
 	if s == nil {
 		return readSection(data)

@@ -529,7 +529,7 @@ type SiteRoots struct {
 	showDrafts     sync.Map                   // Jekyll root → whether its config sets show_drafts (jekyllShowDrafts)
 	collectionsDir sync.Map                   // Jekyll root → its config's collections_dir (jekyllCollectionsDir)
 	absRoot        atomic.Value               // string: the archive's root as Zola names it (zolaAbsRoot)
-	sectionReads   map[string]sectionReadMemo // a section page's path → its front matter read (sectionReadOf)
+	sectionReads   map[string]sectionReadMemo // a section page's path → its front matter read (sectionReadOf); those KnowSections does not list forgotten
 }
 
 // NewSiteRoots is SiteRoots of fsys, nothing asked yet.
