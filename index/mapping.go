@@ -737,13 +737,12 @@ import (
 // (archive.MaxNoteLabel) and by the notes it lists (MaxNoteLabels), not
 // the whole label by 12 characters (archive's IsNoteLabel:
 // 2014<sup>[1](#fn1),…,[7](#fn7)</sup> was 2014^([1](#fn1),…,[7](#fn7)),
-// now 2014\[1,2,3,4,5,6,7\]); 323: a Zola site's section page holding a key Zola's
-// section front matter denies is said at the key's line (archive's
-// zolaDeniedKeys: blog/_index.md's [cascade] was a quiet section page,
-// now a problem, Zola refusing the site; its pages read as before).
-// Bump it
-// whenever any of them changes; an index with another version is deleted
-// and rebuilt on open.
+// now 2014\[1,2,3,4,5,6,7\]); 323: a Zola site's section page holding a
+// key Zola's section front matter denies is said at the key's line
+// (archive's zolaDeniedKeys: blog/_index.md's [cascade] was a quiet
+// section page, now a problem, Zola refusing the site; its pages read as
+// before). Bump it whenever any of them changes; an index with another
+// version is deleted and rebuilt on open.
 const SchemaVersion = 323
 
 // Field names. "text" is everything searchable by plain words (title,
