@@ -152,7 +152,7 @@ func Bylines(a Article) []Name {
 
 // mlaPair is MLA's byline of two authors: the first inverted, then ",
 // and" and the second as written ("Lee, Ann, and Bo Chan").
-var mlaPair = lazyRegexp(`^([^,;|/]+,[^,;|/]+), (?:and|&|AND|And) ([^,;|/]+)$`)
+var mlaPair = lazyRegexp(`^([^,;|/]+,[^,;|/]+), (?:` + joinAlt(joinAnd) + `) ([^,;|/]+)$`)
 
 // othersTail is a byline's "and others" or "et al.", after its names;
 // othersAlone, a byline that is nothing else.
@@ -853,12 +853,12 @@ func foundersFirm(s string) bool {
 	if n < 4 || n > 6 || strings.ContainsAny(s, ",;|/") || !successorFirm(strings.Join(words[n-2:], " ")) {
 		return false
 	}
-	if sep := words[n-3]; sep != "&" && !strings.EqualFold(sep, "and") {
+	if !joins(strings.ToLower(words[n-3]), joinAnd) {
 		return false
 	}
 	for _, w := range words[:n-3] {
 		r, _ := utf8.DecodeRuneInString(w)
-		if lw := strings.ToLower(w); !unicode.IsUpper(r) || lw == "and" || lw == "with" {
+		if !unicode.IsUpper(r) || joins(strings.ToLower(w), joinAnd|joinWith) {
 			return false
 		}
 	}
@@ -993,7 +993,7 @@ func givenAfterList(s, outlet string) (head string, given []string) {
 	if at < 0 {
 		return s, nil
 	}
-	if sep := strings.ToLower(s[seps[at][0]:seps[at][1]]); !strings.Contains(sep, ",") || strings.ContainsAny(sep, "&") || strings.Contains(sep, "and") || strings.Contains(sep, "with") {
+	if sep := s[seps[at][0]:seps[at][1]]; !strings.Contains(sep, ",") || isJoin(sep) {
 		return s, nil // "Ann Lee and Kristin": the list's own last name
 	}
 	head = strings.TrimSpace(s[:end])
@@ -1508,12 +1508,7 @@ func forInName(s string, i int, outlet string) (in, oneWord bool) {
 // Responsibility} and the person Washington, Ethics In, where "Citizens
 // for Responsibility and Ethics in Washington" is one organisation).
 func forAt(s string) int {
-	at := -1
-	for _, f := range []string{" for ", " For ", " FOR "} {
-		if i := strings.Index(s, f); i >= 0 && (at < 0 || i < at) {
-			at = i
-		}
-	}
+	at, _ := joinAt(s, func(w string) bool { return joins(w, joinFor) })
 	return at
 }
 
@@ -1645,7 +1640,7 @@ func firmsList(s string) []string {
 		if !legalForm(p) && !orgForm(p) {
 			return nil
 		}
-		if sep := s[m[0]:m[1]]; strings.Contains(sep, "&") || strings.Contains(strings.ToLower(sep), "and") {
+		if k, ok := sepJoin(s[m[0]:m[1]]); ok && k == joinAnd {
 			joined = true
 		}
 		parts, at = append(parts, p), m[1]
@@ -1857,8 +1852,8 @@ var inPlace = lazyRegexp(`\s+(?:in|IN|In)\s+\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+\p{Lu
 // placeAnd is "and" and one capitalised word after a place's name;
 // placeEnd what may follow it for it to be the place's (dropPlaces).
 var (
-	placeAnd = lazyRegexp(`^\s+(?:and|AND|And|&)\s+\p{Lu}[\p{L}\p{M}'’.-]*`)
-	placeEnd = lazyRegexp(`^(?:\s*$|\s*[,;|(]|\s+(?:and|AND|And|&|with|WITH|With|in|IN|In)\s)`)
+	placeAnd = lazyRegexp(`^\s+(?:` + joinAlt(joinAnd) + `)\s+\p{Lu}[\p{L}\p{M}'’.-]*`)
+	placeEnd = lazyRegexp(`^(?:\s*$|\s*[,;|(]|\s+(?:` + joinAlt(joinAnd|joinWith|joinIn) + `)\s)`)
 )
 
 // placeWordsEnd is where the place of inPlace's match s[m0:m1] ends: before
@@ -1877,7 +1872,7 @@ func placeWordsEnd(s string, m0, m1 int) int {
 			at++
 		}
 		w := strings.ToLower(s[start:at])
-		if k >= 2 && (w == "and" || w == "with" || w == "in") {
+		if k >= 2 && joins(w, joinAnd|joinWith|joinIn) {
 			return strings.LastIndexFunc(s[:start], func(r rune) bool { return !unicode.IsSpace(r) }) + 1
 		}
 	}
@@ -2097,14 +2092,13 @@ func ofOrganisationEnds(tail string) bool {
 	if i := strings.IndexAny(next, ",;|(/"); i >= 0 {
 		next = next[:i]
 	}
-	for _, sep := range []string{" of ", " OF ", " and ", " AND ", " And ", " & ", " with ", " WITH ", " With ", " in "} {
-		next, _, _ = strings.Cut(next, sep)
-	}
-	return isPersonName(next)
+	// (the name ends before another "of", a joining word, or a place's
+	// "in")
+	return isPersonName(beforeJoin(next, func(w string) bool { return w == "of" || w == "OF" || w == "in" || joins(w, joinAnd|joinWith) }))
 }
 
 // ofAnd is "and", "&" or "with" starting what follows an organisation.
-var ofAnd = lazyRegexp(`^\s+(?:and|AND|And|&|with|WITH|With)\s+`)
+var ofAnd = lazyRegexp(`^\s+(?:` + joinAlt(joinAnd|joinWith) + `)\s+`)
 
 // commaPlace is a comma and up to three capitalised words, a place's when
 // they name one (isPlace: dropCommaPlaces).
@@ -2133,7 +2127,7 @@ func isPlace(words []string) bool {
 		return false
 	}
 	for _, w := range words[1:] {
-		if strings.EqualFold(w, "and") || strings.EqualFold(w, "with") {
+		if joins(strings.ToLower(w), joinAnd|joinWith) {
 			return false
 		}
 	}
@@ -2269,19 +2263,21 @@ var institutions = map[string]bool{"stanford": true, "harvard": true, "yale": tr
 // Bo Chan", "Bo Chan, Reuters"), or not (a role, "AP Auto Writer").
 func coAuthorAfter(seg, outlet string) (string, bool) {
 	seg = strings.TrimSpace(seg)
-	for _, w := range []string{"and ", "& ", "with "} {
-		if len(seg) > len(w) && strings.EqualFold(seg[:len(w)], w) {
-			seg = strings.TrimSpace(seg[len(w):])
+	// (its joining words in any case: "AnD Bo Chan")
+	for {
+		w, rest, ok := strings.Cut(seg, " ")
+		if !ok || !joins(strings.ToLower(w), joinAnd|joinWith) {
+			break
 		}
+		seg = strings.TrimSpace(rest)
 	}
 	name := seg
 	if i := strings.IndexAny(name, ",|/(–—"); i >= 0 {
 		name = name[:i]
 	}
-	for _, sep := range []string{" - ", " for ", " at ", " and ", " & ", " with ", " AND ", " And ", " WITH ", " With "} {
-		name, _, _ = strings.Cut(name, sep)
-	}
-	name = strings.TrimSpace(name)
+	// (before a role's dash, an affiliation's "for" or "at", or a
+	// joining word)
+	name = strings.TrimSpace(beforeJoin(name, func(w string) bool { return w == "-" || w == "for" || w == "at" || joins(w, joinAnd|joinWith) }))
 	return seg, isPersonName(name) && !sameOutlet(name, outlet)
 }
 
@@ -2654,7 +2650,7 @@ func particleCount(words []string) int {
 // as written, as bylines are (a review: "Ann, Bo and Cy Lee" was BibTeX's
 // two people, Bo Ann and Cy Lee).
 func splitPeople(s, outlet string) []string {
-	if !strings.Contains(s, " and ") && !strings.Contains(s, " & ") && !strings.Contains(s, " AND ") && !strings.Contains(s, " And ") && !strings.Contains(s, " with ") && !strings.Contains(s, " WITH ") && !strings.Contains(s, " With ") {
+	if !hasJoin(s, joinAnd|joinWith) {
 		return []string{s}
 	}
 	if allInverted(s) {
@@ -2687,7 +2683,127 @@ type listPart struct {
 // organisation; "Ann Lee In Kyiv With Bo Chan" a review; a firm
 // joined by it stays one as one joined by "and" does, "Procter And
 // Gamble", asWritten).
-var listSep = lazyRegexp(`\s*,\s*(?:(?:and|AND|And|&|with|WITH|With)\s+)?|\s+(?:and|AND|And|&|with|WITH|With)\s+`)
+var listSep = lazyRegexp(`\s*,\s*(?:(?:` + joinAlt(joinAnd|joinWith) + `)\s+)?|\s+(?:` + joinAlt(joinAnd|joinWith) + `)\s+`)
+
+// joinKind is what a byline's joining word does between its words.
+type joinKind uint8
+
+const (
+	joinAnd  joinKind = 1 << iota // "and", "&": the next name of a list, or of a firm's ("Procter and Gamble")
+	joinWith                      // "with": a co-author credited after a name
+	joinFor                       // "for": an affiliation after a name, or the rest of an organisation's name
+	joinIn                        // "in": a place after a name (a dateline)
+)
+
+// joinWords are a byline's joining words as it writes them: in lower
+// case, in capitals, or capitalised, as a byline whose every word is
+// writes them ("Ann Lee In Kyiv And Bo Chan In London"), each with its
+// kind. In this order where a pattern lists them (joinAlt).
+var joinWords = []struct {
+	word string
+	kind joinKind
+}{
+	{"and", joinAnd}, {"AND", joinAnd}, {"And", joinAnd}, {"&", joinAnd},
+	{"with", joinWith}, {"WITH", joinWith}, {"With", joinWith},
+	{"for", joinFor}, {"FOR", joinFor}, {"For", joinFor},
+	{"in", joinIn}, {"IN", joinIn}, {"In", joinIn},
+}
+
+// joinWord: w, as written, is a joining word (joinWords), of that kind.
+func joinWord(w string) (joinKind, bool) {
+	for _, j := range joinWords {
+		if j.word == w {
+			return j.kind, true
+		}
+	}
+	return 0, false
+}
+
+// joins: w, as written, is a joining word of one of kinds.
+func joins(w string, kinds joinKind) bool {
+	k, ok := joinWord(w)
+	return ok && k&kinds != 0
+}
+
+// joinAlt is the joining words of kinds as a pattern's alternatives
+// ("and|AND|And|&").
+func joinAlt(kinds joinKind) string {
+	var alt []string
+	for _, j := range joinWords {
+		if j.kind&kinds != 0 {
+			alt = append(alt, regexp.QuoteMeta(j.word))
+		}
+	}
+	return strings.Join(alt, "|")
+}
+
+// hasJoin: s holds a joining word of kinds between two spaces.
+func hasJoin(s string, kinds joinKind) bool {
+	i, _ := joinAt(s, func(w string) bool { return joins(w, kinds) })
+	return i >= 0
+}
+
+// sepJoin is the kind of the joining word a separator of listSep holds
+// (", and", " & "), none for a comma alone.
+func sepJoin(sep string) (joinKind, bool) {
+	return joinWord(strings.TrimFunc(sep, func(r rune) bool { return r == ',' || unicode.IsSpace(r) }))
+}
+
+// isJoin: sep, a separator of listSep, holds a joining word.
+func isJoin(sep string) bool {
+	_, ok := sepJoin(sep)
+	return ok
+}
+
+// startsJoin: s starts with a joining word of kinds, a space after it
+// ("And Mrs. Smith").
+func startsJoin(s string, kinds joinKind) bool {
+	w, _, ok := strings.Cut(s, " ")
+	return ok && joins(w, kinds)
+}
+
+// joinAt is where the first word of s between two spaces that stop takes
+// (a joining word: joinWord) starts with the space before it, and where
+// it ends with the space after it: "Bo Chan and Cy Dee" at "and" is " and
+// "; -1, -1 for none.
+func joinAt(s string, stop func(w string) bool) (int, int) {
+	for at := strings.IndexByte(s, ' '); at >= 0; {
+		end := strings.IndexByte(s[at+1:], ' ')
+		if end < 0 {
+			break // the last word: no space after it
+		}
+		end += at + 1
+		if stop(s[at+1 : end]) {
+			return at, end + 1
+		}
+		at = end
+	}
+	return -1, -1
+}
+
+// beforeJoin is s before its first word between two spaces that stop
+// takes (joinAt): "Bo Chan" of "Bo Chan and Cy Dee".
+func beforeJoin(s string, stop func(w string) bool) string {
+	if i, _ := joinAt(s, stop); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
+// joinFields splits s at each word between two spaces that stop takes
+// (joinAt), as strings.Split splits at a separator, each word after the
+// last taken: "Lee, Ann and Chan, Bo" at "and" is "Lee, Ann" and "Chan,
+// Bo"; "Ann and and Bo", "Ann" and "and Bo".
+func joinFields(s string, stop func(w string) bool) []string {
+	var parts []string
+	for {
+		i, j := joinAt(s, stop)
+		if i < 0 {
+			return append(parts, s)
+		}
+		parts, s = append(parts, s[:i]), s[j:]
+	}
+}
 
 // listParts splits s, bylines of a piece of the outlet, into the names of
 // a list as written. A suffix after a comma belongs to the name before it
@@ -2716,7 +2832,7 @@ func listParts(s, outlet string) []listPart {
 	for _, m := range listSep().FindAllStringIndex(s, -1) {
 		add(s[at:m[0]])
 		sep := s[m[0]:m[1]]
-		conj = strings.ContainsAny(sep, "&") || strings.Contains(strings.ToLower(sep), "and") || strings.Contains(strings.ToLower(sep), "with")
+		conj = isJoin(sep)
 		at = m[1]
 	}
 	add(s[at:])
@@ -2920,7 +3036,7 @@ func dropTitle(s string) string {
 		if !ok || !isTitle(first) && !(after && ranksAfter[lw]) {
 			return s
 		}
-		if r, _ := utf8.DecodeRuneInString(rest); !unicode.IsUpper(r) || strings.HasPrefix(rest, "AND ") || strings.HasPrefix(rest, "And ") {
+		if r, _ := utf8.DecodeRuneInString(rest); !unicode.IsUpper(r) || startsJoin(rest, joinAnd) {
 			return s
 		}
 		if !courtesy[lw] {
@@ -3046,7 +3162,7 @@ func bibtexPeople(s string) []string {
 // andParts are the parts of s between "and", "AND", "And" and "&", without the
 // comma before them ("Lee, Ann, and Chan, Bo").
 func andParts(s string) []string {
-	parts := strings.Split(strings.NewReplacer(" AND ", " and ", " And ", " and ", " & ", " and ").Replace(s), " and ")
+	parts := joinFields(s, func(w string) bool { return joins(w, joinAnd) })
 	for i, p := range parts {
 		parts[i] = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(p), ","))
 	}
