@@ -411,6 +411,10 @@ func bylineNames(s, outlet string, beforeOthers bool) []Name {
 	if s == "" {
 		return nil
 	}
+	// peopleAndFirms is asked of s up to three times below, s cut or not
+	// between them: read once for each s (half its readings were of the
+	// s before, over the test files' bylines)
+	peopleFirms := lastOf(func(s string) bool { return peopleAndFirms(s, outlet) })
 	// an inverted name first, then more names after its comma, each
 	// read as a byline of its own (invertedThenList: "Lee, Ann, Bo Chan
 	// and Reuters" is Lee, Ann, Chan, Bo and {Reuters}; a task found Ann
@@ -474,7 +478,7 @@ func bylineNames(s, outlet string, beforeOthers bool) []Name {
 		// Ann Lee alone, Reuters an organisation's word); firms alone
 		// after the comma are the affiliation, each of them ("Ann Lee,
 		// Reuters and AFP": a review found Reuters dropped, AFP an author)
-		if ps := andParts(after); len(ps) > 1 && (!isAffiliation(ps[len(ps)-1]) && !sameOutlet(ps[len(ps)-1], outlet) || !allFirms(ps) && peopleAndFirms(s, outlet)) {
+		if ps := andParts(after); len(ps) > 1 && (!isAffiliation(ps[len(ps)-1]) && !sameOutlet(ps[len(ps)-1], outlet) || !allFirms(ps) && peopleFirms(s)) {
 			break
 		}
 		if words := strings.Fields(before); len(words)-particleCount(words) <= 1 && isInitials(after) {
@@ -532,7 +536,7 @@ func bylineNames(s, outlet string, beforeOthers bool) []Name {
 		}
 		return ns // "Nestlé S.A. and Philips N.V.", no initials
 	}
-	if name, _, _ := strings.Cut(s, ","); isOrganisation(strings.TrimSpace(name)) && !peopleAndFirms(s, outlet) && !(isShouting(s) && (peopleOnly(splitPeople(s, outlet)) || shoutedInverted(s))) && !shoutedFamily(s) &&
+	if name, _, _ := strings.Cut(s, ","); isOrganisation(strings.TrimSpace(name)) && !peopleFirms(s) && !(isShouting(s) && (peopleOnly(splitPeople(s, outlet)) || shoutedInverted(s))) && !shoutedFamily(s) &&
 		(isShouting(s) || invertedPairs(dropInvertedDateline(s)) == nil) {
 		return []Name{{Literal: s}}
 	}
@@ -579,7 +583,7 @@ func bylineNames(s, outlet string, beforeOthers bool) []Name {
 	// "A and B", "A, B and C", "A & B": several people, when each part is
 	// a name of two words or more.
 	parts := splitPeople(s, outlet)
-	if len(parts) < 2 && (beforeOthers || commaList(s, outlet) || peopleAndFirms(s, outlet)) {
+	if len(parts) < 2 && (beforeOthers || commaList(s, outlet) || peopleFirms(s)) {
 		// before "et al." a comma separates people: "Ann Lee, Bo Chan
 		// et al." (not "Lee, Ann et al."); so it does between full names
 		// (commaList): "Ann Lee, Bo Chan", and after a firm first
@@ -789,6 +793,18 @@ func peopleAndFirms(s, outlet string) bool {
 		}
 	}
 	return people > 0 && firms > 0
+}
+
+// lastOf is f, its answer for the string it was last asked of kept.
+func lastOf(f func(string) bool) func(string) bool {
+	var last string
+	var answer, asked bool
+	return func(s string) bool {
+		if !asked || s != last {
+			last, answer, asked = s, f(s), true
+		}
+		return answer
+	}
 }
 
 // invertedAndFirms: s is a list joined by "and" or "&" (andParts) of
