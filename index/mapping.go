@@ -741,8 +741,10 @@ import (
 // key Zola's section front matter denies is said at the key's line
 // (archive's zolaDeniedKeys: blog/_index.md's [cascade] was a quiet
 // section page, now a problem, Zola refusing the site; its pages read as
-// before). Bump it whenever any of them changes; an index with another
-// version is deleted and rebuilt on open.
+// before).
+// Bump it
+// whenever any of them changes; an index with another version is deleted
+// and rebuilt on open.
 const SchemaVersion = 323
 
 // Field names. "text" is everything searchable by plain words (title,
