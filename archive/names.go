@@ -1009,10 +1009,19 @@ func givenAfterList(s, outlet string) (head string, given []string) {
 	if at < 0 {
 		return s, nil
 	}
-	if sep := s[seps[at][0]:seps[at][1]]; !strings.Contains(sep, ",") || isJoin(sep) {
-		return s, nil // "Ann Lee and Kristin": the list's own last name
-	}
 	head = strings.TrimSpace(s[:end])
+	if isJoin(s[seps[at][0]:seps[at][1]]) {
+		// the list's joining word before them, a serial comma or not:
+		// the last names of a list of full names separated by commas, as
+		// after a comma ("Ann Lee, Bo Chan and Kristin", "…, and Kristin":
+		// a task found Ann Lee alone, "Bo Chan and Kristin" cut as an
+		// affiliation); not after one name or names joined by "and"
+		// ("Ann Lee and Kristin": the list's own last name)
+		if !commaList(head, outlet) {
+			return s, nil
+		}
+		return head, given
+	}
 	ps := listParts(dropListRoles(head, outlet), outlet)
 	switch {
 	case len(ps) >= 2 && ps[len(ps)-1].conj && !slices.ContainsFunc(ps, func(p listPart) bool { return !isPersonName(p.text) }):

@@ -622,6 +622,17 @@ var edgeBylines = []struct {
 	{"ANN LEE, BO CHAN, KRISTIN", "Lee, Ann and Chan, Bo and {Kristin}", "lee2020lists"},
 	{"Ann Lee, Bo Chan, Cy Dee, Kristin, Megan", "Lee, Ann and Chan, Bo and Dee, Cy and {Kristin} and {Megan}", "lee2020lists"},
 	{"Ann Lee, Bo Chan, Kristin et al.", "Lee, Ann and Chan, Bo and {Kristin} and others", "lee2020lists"},
+	// and so after such a list's joining word, a serial comma or not (a
+	// task: Ann Lee alone, "Bo Chan and Kristin" cut as an affiliation);
+	// after one name it is the list's own last name, as before
+	{"Ann Lee, Bo Chan and Kristin", "Lee, Ann and Chan, Bo and {Kristin}", "lee2020lists"},
+	{"Ann Lee, Bo Chan, and Kristin", "Lee, Ann and Chan, Bo and {Kristin}", "lee2020lists"},
+	{"ANN LEE, BO CHAN AND KRISTIN", "Lee, Ann and Chan, Bo and {Kristin}", "lee2020lists"},
+	{"Ann Lee, Bo Chan & Kristin", "Lee, Ann and Chan, Bo and {Kristin}", "lee2020lists"},
+	{"Ann Lee, Bo Chan, Cy Dee and Kristin", "Lee, Ann and Chan, Bo and Dee, Cy and {Kristin}", "lee2020lists"},
+	{"Ann Lee, Bo Chan and Kristin, Megan", "Lee, Ann and Chan, Bo and {Kristin} and {Megan}", "lee2020lists"},
+	{"Lee, Ann, Bo Chan and Kristin", "Lee, Ann and Chan, Bo and {Kristin}", "lee2020lists"},
+	{"Ann Lee and Kristin", "{Ann Lee and Kristin}", "ann2020lists"},
 	// and after an inverted name first, the list going on given name
 	// first, as MLA writes it (a task: "Lee, Ann, Bo Chan and Reuters"
 	// Ann Lee alone, "Lee, Ann, Bo Chan" the given names "Ann, Bo Chan",

@@ -741,11 +741,14 @@ import (
 // key Zola's section front matter denies is said at the key's line
 // (archive's zolaDeniedKeys: blog/_index.md's [cascade] was a quiet
 // section page, now a problem, Zola refusing the site; its pages read as
-// before).
+// before); 324: a common given name after a list of full names
+// separated by commas and its "and" is a name of its own (archive's
+// givenAfterList: "Ann Lee, Bo Chan and Kristin" was Ann Lee alone, now
+// Ann Lee, Bo Chan and Kristin).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 323
+const SchemaVersion = 324
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
