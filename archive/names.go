@@ -1912,7 +1912,7 @@ func dropPlaces(s string) string {
 		s = t
 	}
 	var b strings.Builder
-	at := 0
+	at, dropped := 0, -1 // dropped: where the last place dropped ended
 	for {
 		loc := inPlace().FindStringIndex(s[at:])
 		if loc == nil {
@@ -1931,6 +1931,13 @@ func dropPlaces(s string) string {
 			m[1] += n[1]
 		}
 		before := s[at:m[0]]
+		// another place of the dateline, joined to the one dropped just
+		// before by "and" ("in Kyiv and in Lviv", "IN KYIV AND IN LVIV": a
+		// task found the person Lviv, In), goes with it
+		if at == dropped && strings.TrimSpace(before) != "" && joins(strings.TrimSpace(before), joinAnd) {
+			at, dropped = m[1], m[1]
+			continue
+		}
 		// the name before the place follows the last ";", "|" or
 		// separator of a list (listSep)
 		name := before[strings.LastIndexAny(before, ";|")+1:]
@@ -1940,6 +1947,8 @@ func dropPlaces(s string) string {
 		b.WriteString(before)
 		if !isPersonName(name) {
 			b.WriteString(s[m[0]:m[1]])
+		} else {
+			dropped = m[1]
 		}
 		at = m[1]
 	}

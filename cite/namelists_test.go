@@ -140,6 +140,11 @@ var nameLists = []struct {
 	{"Ann Lee In Kyiv and Bo Chan In London", []Name{{Given: "Ann", Family: "Lee"}, {Given: "Bo", Family: "Chan"}}, "Ann Lee and Bo Chan"},
 	{"ANN LEE IN NEW YORK WITH BO CHAN", []Name{{Given: "Ann", Family: "Lee"}, {Given: "Bo", Family: "Chan"}}, "Ann Lee and Bo Chan"},
 	{"ANN LEE IN TRINIDAD AND TOBAGO", []Name{{Given: "Ann", Family: "Lee"}}, "Ann Lee"},
+	// and another place joined to the one dropped by "and", "in" again:
+	// the dateline's too (a task: the person Lviv, In)
+	{"ANN LEE IN KYIV AND IN LVIV", []Name{{Given: "Ann", Family: "Lee"}}, "Ann Lee"},
+	{"Ann Lee in Kyiv and in Lviv", []Name{{Given: "Ann", Family: "Lee"}}, "Ann Lee"},
+	{"Ann Lee in Kyiv and in Lviv and Bo Chan in London", []Name{{Given: "Ann", Family: "Lee"}, {Given: "Bo", Family: "Chan"}}, "Ann Lee and Bo Chan"},
 	// and "And" capitalised, as a byline whose every word is writes it,
 	// joins a list as "and" and "AND" do (a task: one organisation {Ann
 	// Lee And Bo Chan}); a firm's name joined by it stays one, told as

@@ -744,11 +744,14 @@ import (
 // before); 324: a common given name after a list of full names
 // separated by commas and its "and" is a name of its own (archive's
 // givenAfterList: "Ann Lee, Bo Chan and Kristin" was Ann Lee alone, now
-// Ann Lee, Bo Chan and Kristin).
+// Ann Lee, Bo Chan and Kristin); 325: a place after "and" and "in",
+// joined to a place dropped after a name, is dropped with it (archive's
+// dropPlaces: "ANN LEE IN KYIV AND IN LVIV" was Ann Lee and the person
+// Lviv, In, now Ann Lee).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 324
+const SchemaVersion = 325
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
