@@ -97,6 +97,7 @@ func TestPeople(t *testing.T) {
 		{[]string{"Shell plc and BP plc"}, "", []string{"Shell plc", "BP plc"}},
 		{[]string{"ANN LEE IN KYIV AND BO CHAN IN LONDON", "Ann Lee In Kyiv"}, "", []string{"Ann Lee", "Bo Chan"}},
 		{[]string{"ANN LEE IN KYIV AND IN LVIV", "Ann Lee in Kyiv & in Lviv and Bo Chan"}, "", []string{"Ann Lee", "Bo Chan"}},
+		{[]string{"Ann Lee for Reuters and Bo Chan", "Cy Dee for Human Rights Watch and Di Eve for AFP"}, "", []string{"Ann Lee", "Bo Chan", "Cy Dee", "Di Eve"}},
 		{[]string{"Ann Lee In Kyiv And Bo Chan In London", "Procter And Gamble"}, "", []string{"Ann Lee", "Bo Chan", "Procter And Gamble"}},
 		// "With" capitalised joins as "And" does (a review: the place cut,
 		// "Ann Lee In Kyiv With Bo Chan" was one organisation {Ann Lee With
@@ -305,7 +306,7 @@ func TestSlashCreditsReadInLinearTime(t *testing.T) {
 }
 
 func TestCreditsReadInLinearTime(t *testing.T) {
-	for _, credit := range []string{"Photos by ", "Text: ", "Reporting by Ann Lee; ", "Ann Lee of counsel, ", "Ann Lee of the Sierra Club and "} {
+	for _, credit := range []string{"Photos by ", "Text: ", "Reporting by Ann Lee; ", "Ann Lee of counsel, ", "Ann Lee of the Sierra Club and ", "Ann Lee for the Sierra Club and "} {
 		allocs := func(n int) float64 {
 			s := strings.Repeat(credit, n) + "Bo Chan"
 			return testing.AllocsPerRun(1, func() { byline(s, "") })

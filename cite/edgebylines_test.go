@@ -47,6 +47,17 @@ var edgeBylines = []struct {
 	{"Lee, Ann, and Bo Chan for Reuters", "Lee, Ann and Chan, Bo", "lee2020lists"},
 	{"Ann Lee, Bo Chan and Cy Dee for Human Rights Watch", "Lee, Ann and Chan, Bo and Dee, Cy", "lee2020lists"},
 	{"Lee, Ann and Chan, Bo for Reuters", "Lee, Ann and Chan, Bo", "lee2020lists"},
+	// and an affiliation with "for" after one name, then "and" and the
+	// next name, goes alone, as one with "of" does (a task: Bo Chan lost,
+	// all after " for " cut as the affiliation)
+	{"Ann Lee for Reuters and Bo Chan", "Lee, Ann and Chan, Bo", "lee2020lists"},
+	{"ANN LEE FOR REUTERS AND BO CHAN", "Lee, Ann and Chan, Bo", "lee2020lists"},
+	{"Ann Lee for Reuters with Bo Chan", "Lee, Ann and Chan, Bo", "lee2020lists"},
+	{"Ann Lee for Human Rights Watch and Bo Chan for AFP", "Lee, Ann and Chan, Bo", "lee2020lists"},
+	{"Ann Lee for the Atlantic Council and Bo Chan", "Lee, Ann and Chan, Bo", "lee2020lists"},
+	{"Ann Lee of the Atlantic Council and Bo Chan for Reuters", "Lee, Ann and Chan, Bo", "lee2020lists"},
+	{"Ann Lee for Reuters and AFP", "Lee, Ann", "lee2020lists"},
+	{"Teach For America and Ann Lee", "{Teach For America and Ann Lee}", "teach2020lists"},
 	// a byline in capitals is read as the same in mixed case (a review:
 	// one literal, keyed by its first word)
 	{"ANN, BO AND CY LEE", "Lee, Ann and Lee, Bo and Lee, Cy", "lee2020lists"},

@@ -747,11 +747,14 @@ import (
 // Ann Lee, Bo Chan and Kristin); 325: a place after "and" and "in",
 // joined to a place dropped after a name, is dropped with it (archive's
 // dropPlaces: "ANN LEE IN KYIV AND IN LVIV" was Ann Lee and the person
-// Lviv, In, now Ann Lee).
+// Lviv, In, now Ann Lee); 326: an affiliation with "for" after a full
+// name goes up to "and" or "with" and the next person's name (archive's
+// dropForAffiliations, ofOrganisationEnds: "Ann Lee for Reuters and Bo
+// Chan" was Ann Lee alone, now Ann Lee and Bo Chan).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 325
+const SchemaVersion = 326
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
