@@ -479,7 +479,15 @@ func bylineNames(s, outlet string, beforeOthers bool) []Name {
 		// Ann Lee alone, Reuters an organisation's word); firms alone
 		// after the comma are the affiliation, each of them ("Ann Lee,
 		// Reuters and AFP": a review found Reuters dropped, AFP an author)
-		if ps := andParts(after); len(ps) > 1 && (!isAffiliation(ps[len(ps)-1]) && !sameOutlet(ps[len(ps)-1], outlet) || !allFirms(ps) && peopleFirms(s)) {
+		// (a serial comma before the list's joining word, "Ann Lee, Bo
+		// Chan, and Reuters", is read as the list without it, "Bo Chan
+		// and Reuters": a task found Reuters dropped as an affiliation)
+		ps := andParts(after)
+		if startsJoin(after, joinAnd|joinWith) {
+			prev := before[strings.LastIndexByte(before, ',')+1:]
+			ps = andParts(strings.TrimSpace(prev) + " " + after)
+		}
+		if len(ps) > 1 && (!isAffiliation(ps[len(ps)-1]) && !sameOutlet(ps[len(ps)-1], outlet) || !allFirms(ps) && peopleFirms(s)) {
 			break
 		}
 		if words := strings.Fields(before); len(words)-particleCount(words) <= 1 && isInitials(after) {

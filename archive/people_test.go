@@ -109,6 +109,7 @@ func TestPeople(t *testing.T) {
 		{[]string{"Ann Lee, Reuters and AFP"}, "", []string{"Ann Lee"}},
 		{[]string{"Ann Lee, Bo Chan, Reuters and AFP"}, "", []string{"Ann Lee", "Bo Chan"}},
 		{[]string{"Ann Lee, Bo Chan and Reuters"}, "", []string{"Ann Lee", "Bo Chan", "Reuters"}},
+		{[]string{"Ann Lee, Bo Chan, and Reuters", "Ann Lee, Bo Chan, & Reuters"}, "", []string{"Ann Lee", "Bo Chan", "Reuters"}},
 		{[]string{"CITIZENS FOR RESPONSIBILITY AND ETHICS IN WASHINGTON", "ANN LEE FOR REUTERS"}, "", []string{"CITIZENS FOR RESPONSIBILITY AND ETHICS IN WASHINGTON", "Ann Lee"}},
 		{[]string{"Ann Lee, Bo Chan, Kristin", "ANN LEE, BO CHAN, KRISTIN"}, "", []string{"Ann Lee", "Bo Chan", "Kristin"}},
 		{[]string{"Ann Lee, Bo Chan and Kristin", "Ann Lee, Bo Chan, and Kristin"}, "", []string{"Ann Lee", "Bo Chan", "Kristin"}},

@@ -58,6 +58,16 @@ var edgeBylines = []struct {
 	{"Ann Lee of the Atlantic Council and Bo Chan for Reuters", "Lee, Ann and Chan, Bo", "lee2020lists"},
 	{"Ann Lee for Reuters and AFP", "Lee, Ann", "lee2020lists"},
 	{"Teach For America and Ann Lee", "{Teach For America and Ann Lee}", "teach2020lists"},
+	// a serial comma before the list's "and" or "&" and its last name
+	// reads as the list without it (a task: "Ann Lee, Bo Chan, and
+	// Reuters" lost Reuters; "…, & Cy Dee" lost Cy Dee, "& Cy Dee" an
+	// organisation's by its "&")
+	{"Ann Lee, Bo Chan, and Reuters", "Lee, Ann and Chan, Bo and {Reuters}", "lee2020lists"},
+	{"ANN LEE, BO CHAN, AND REUTERS", "Lee, Ann and Chan, Bo and {REUTERS}", "lee2020lists"},
+	{"Lee, Ann, Bo Chan, and Reuters", "Lee, Ann and Chan, Bo and {Reuters}", "lee2020lists"},
+	{"Ann Lee, Bo Chan, & Cy Dee", "Lee, Ann and Chan, Bo and Dee, Cy", "lee2020lists"},
+	{"Ann Lee, Editor, & Bo Chan", "Lee, Ann and Chan, Bo", "lee2020lists"},
+	{"Ann Lee, Reuters, and AFP", "Lee, Ann", "lee2020lists"},
 	// a byline in capitals is read as the same in mixed case (a review:
 	// one literal, keyed by its first word)
 	{"ANN, BO AND CY LEE", "Lee, Ann and Lee, Bo and Lee, Cy", "lee2020lists"},

@@ -750,11 +750,15 @@ import (
 // Lviv, In, now Ann Lee); 326: an affiliation with "for" after a full
 // name goes up to "and" or "with" and the next person's name (archive's
 // dropForAffiliations, ofOrganisationEnds: "Ann Lee for Reuters and Bo
-// Chan" was Ann Lee alone, now Ann Lee and Bo Chan).
+// Chan" was Ann Lee alone, now Ann Lee and Bo Chan); 327: a serial comma
+// before a list's "and" or "&" reads as the list without it (archive's
+// bylineNames: "Ann Lee, Bo Chan, and Reuters" was Ann Lee and Bo Chan,
+// now Ann Lee, Bo Chan and Reuters; "Ann Lee, Bo Chan, & Cy Dee" was Ann
+// Lee and Bo Chan, now three).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 326
+const SchemaVersion = 327
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
