@@ -3523,7 +3523,10 @@ func writerNamed(s string) bool {
 
 // commonGiven are common given names, enough to tell a writer's blog named
 // after them from an outlet named like a person (writerNamed), and a full
-// name before a comma from a family name of two words (fullNameThen).
+// name before a comma from a family name of two words (fullNameThen); one
+// alone after a list's names is a name of its own (givenAfterList), a
+// town's name too or not (Victoria, Jordan, Florence: "Ann Lee, Bo Chan,
+// Florence" is three writers, not a name, an affiliation and a town).
 var commonGiven = map[string]bool{}
 
 func init() {
@@ -3536,7 +3539,7 @@ func init() {
 	laura lauren kristin kristen megan heather nicole stephanie melissa natalie linda lisa louise lucy marc margaret maria mark martin mary matt matthew michael michelle mike nancy
 	nathan neil nicholas nick noah oliver olivia pat patricia patrick paul peter philip rachel raffaello ray rebecca
 	richard rob robert robin roger ron ruth ryan sam samuel sarah scott sean seth sharon simon sophie stephen steve
-	steven susan thomas tim timothy tom tony tyler victoria walter william jordan`) {
+	steven susan thomas tim timothy tom tony tyler victoria walter william jordan florence`) {
 		commonGiven[w] = true
 	}
 }

@@ -113,6 +113,7 @@ func TestPeople(t *testing.T) {
 		{[]string{"CITIZENS FOR RESPONSIBILITY AND ETHICS IN WASHINGTON", "ANN LEE FOR REUTERS"}, "", []string{"CITIZENS FOR RESPONSIBILITY AND ETHICS IN WASHINGTON", "Ann Lee"}},
 		{[]string{"Ann Lee, Bo Chan, Kristin", "ANN LEE, BO CHAN, KRISTIN"}, "", []string{"Ann Lee", "Bo Chan", "Kristin"}},
 		{[]string{"Ann Lee, Bo Chan and Kristin", "Ann Lee, Bo Chan, and Kristin"}, "", []string{"Ann Lee", "Bo Chan", "Kristin"}},
+		{[]string{"Ann Lee, Bo Chan, Florence", "Ann Lee, Bo Chan and Florence"}, "", []string{"Ann Lee", "Bo Chan", "Florence"}},
 		{[]string{"Ann Lee and Reuters", "Ann Lee, Bo Chan and AP"}, "", []string{"Ann Lee", "Reuters", "Bo Chan", "AP"}},
 		{[]string{"Lee, Ann and Reuters", "Chan, Bo and Robert Bosch GmbH"}, "", []string{"Ann Lee", "Reuters", "Bo Chan", "Robert Bosch GmbH"}},
 		{[]string{"Lee, Ann, Bo Chan and Reuters", "Dee, Cy, Scott Thomas, Kristin"}, "", []string{"Ann Lee", "Bo Chan", "Reuters", "Cy Dee", "Scott Thomas", "Kristin"}},

@@ -617,6 +617,12 @@ var edgeBylines = []struct {
 	{"Ann Lee, Lawfare", "Lee, Ann", "lee2020lists"},
 	{"Ann Lee, Bo Chan, Bloomberg", "Lee, Ann and Chan, Bo", "lee2020lists"},
 	{"Ann Lee, Bo Chan, Paris", "Lee, Ann", "lee2020lists"},
+	// but a common given name that is a town too is a name there, as
+	// Kristin is (a task: "Ann Lee, Bo Chan, Florence" dropped Bo Chan,
+	// read as a name, an affiliation and a town)
+	{"Ann Lee, Bo Chan, Florence", "Lee, Ann and Chan, Bo and {Florence}", "lee2020lists"},
+	{"Ann Lee, Bo Chan and Florence", "Lee, Ann and Chan, Bo and {Florence}", "lee2020lists"},
+	{"Lee, Florence", "Lee, Florence", "lee2020lists"},
 	{"Ann Lee and Bo Chan, Jr.", "Lee, Ann and Chan, Jr., Bo", "lee2020lists"},
 	// save a common given name, a name whose family name the byline
 	// lost: kept as written, last (an attack: Kristin dropped)

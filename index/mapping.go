@@ -754,11 +754,14 @@ import (
 // before a list's "and" or "&" reads as the list without it (archive's
 // bylineNames: "Ann Lee, Bo Chan, and Reuters" was Ann Lee and Bo Chan,
 // now Ann Lee, Bo Chan and Reuters; "Ann Lee, Bo Chan, & Cy Dee" was Ann
-// Lee and Bo Chan, now three).
+// Lee and Bo Chan, now three); 328: Florence is a common given name
+// (archive's commonGiven: "Ann Lee, Bo Chan, Florence" was Ann Lee
+// alone, now Ann Lee, Bo Chan and Florence; "Ann Lee, Florence" the
+// person Florence Ann Lee, now Ann Lee and Florence).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 327
+const SchemaVersion = 328
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
