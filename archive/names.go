@@ -297,7 +297,6 @@ func bylineNames(s, outlet string, beforeOthers bool) []Name {
 	// "Ann Lee, Kyiv and Bo Chan, London".
 	s = dropPlaces(s)
 	s = dropOfAffiliation(s)
-	s = dropForAffiliations(s)
 	s = dropPairedAffiliations(s)
 	// After ";", another person ("Ann Lee; Bo Chan", "Ann Lee; with Bo
 	// Chan") or a role ("TOM KRISHER; AP Auto Writer"; coAuthorAfter).
@@ -2013,42 +2012,6 @@ func dropOfAffiliation(s string) string {
 	}
 }
 
-// dropForAffiliations drops an affiliation written after a person's full
-// name (isPersonName) with "for" ("for", "For", "FOR": joinWord) when
-// "and", "&" or "with" and the next person's full name follow it, as
-// dropOfAffiliation drops one with "of": "Ann Lee for Reuters and Bo
-// Chan" is Ann Lee and Bo Chan (a task found Ann Lee alone, all after
-// " for " cut as the affiliation), "Ann Lee for Human Rights Watch and Bo
-// Chan for AFP" too. The affiliation is ofOrganisation's: capitalised
-// words with an organisation's connectors between them. An affiliation
-// at the byline's end or before a separator is left to bylineNames' cut
-// at " for " ("Ann Lee for Reuters", "Russ Cox, for the Go team"), and so
-// is a "for" after no full name (forInName: "Teach For America"). Each
-// "for" is read once, around it no more than partWindow.
-func dropForAffiliations(s string) string {
-	var kept strings.Builder // s before rest, the affiliations dropped
-	rest := s
-	for {
-		i, j := joinAt(rest, func(w string) bool { return joins(w, joinFor) })
-		if i < 0 {
-			if kept.Len() == 0 {
-				return s
-			}
-			kept.WriteString(rest)
-			return kept.String()
-		}
-		kept.WriteString(rest[:i])
-		if name, ok := lastPart(kept.String()); ok && isPersonName(name) {
-			if e := ofOrganisation(rest[j:]); e > 0 && ofAnd().MatchString(rest[j+e:]) {
-				rest = rest[j+e:]
-				continue
-			}
-		}
-		kept.WriteString(rest[i:j])
-		rest = rest[j:]
-	}
-}
-
 // courtesyFamily: p is a courtesy title and a family name alone ("Dr.
 // Fauci", "Mr Bean"), which an affiliation with "of" may follow as it
 // follows a full name ("Dr. Fauci of NIH": a review found the given
@@ -2171,13 +2134,9 @@ func ofOrganisationEnds(tail string) bool {
 	if i := strings.IndexAny(next, ",;|(/"); i >= 0 {
 		next = next[:i]
 	}
-	// (the name ends before another "of", a joining word, a place's
-	// "in", or its own affiliation's "for" in lower case: "Ann Lee for
-	// Reuters and Bo Chan for AFP"; "For" and "FOR" start organisations'
-	// names as often, "Citizens For Responsibility")
-	return isPersonName(beforeJoin(next, func(w string) bool {
-		return w == "of" || w == "OF" || w == "in" || w == "for" || joins(w, joinAnd|joinWith)
-	}))
+	// (the name ends before another "of", a joining word, or a place's
+	// "in")
+	return isPersonName(beforeJoin(next, func(w string) bool { return w == "of" || w == "OF" || w == "in" || joins(w, joinAnd|joinWith) }))
 }
 
 // ofAnd is "and", "&" or "with" starting what follows an organisation.
@@ -3523,10 +3482,7 @@ func writerNamed(s string) bool {
 
 // commonGiven are common given names, enough to tell a writer's blog named
 // after them from an outlet named like a person (writerNamed), and a full
-// name before a comma from a family name of two words (fullNameThen); one
-// alone after a list's names is a name of its own (givenAfterList), a
-// town's name too or not (Victoria, Jordan, Florence: "Ann Lee, Bo Chan,
-// Florence" is three writers, not a name, an affiliation and a town).
+// name before a comma from a family name of two words (fullNameThen).
 var commonGiven = map[string]bool{}
 
 func init() {
@@ -3539,7 +3495,7 @@ func init() {
 	laura lauren kristin kristen megan heather nicole stephanie melissa natalie linda lisa louise lucy marc margaret maria mark martin mary matt matthew michael michelle mike nancy
 	nathan neil nicholas nick noah oliver olivia pat patricia patrick paul peter philip rachel raffaello ray rebecca
 	richard rob robert robin roger ron ruth ryan sam samuel sarah scott sean seth sharon simon sophie stephen steve
-	steven susan thomas tim timothy tom tony tyler victoria walter william jordan florence`) {
+	steven susan thomas tim timothy tom tony tyler victoria walter william jordan`) {
 		commonGiven[w] = true
 	}
 }

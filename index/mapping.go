@@ -757,11 +757,17 @@ import (
 // Lee and Bo Chan, now three); 328: Florence is a common given name
 // (archive's commonGiven: "Ann Lee, Bo Chan, Florence" was Ann Lee
 // alone, now Ann Lee, Bo Chan and Florence; "Ann Lee, Florence" the
-// person Florence Ann Lee, now Ann Lee and Florence).
+// person Florence Ann Lee, now Ann Lee and Florence); 329: 326's "for"
+// affiliation rule and 328's Florence undone after a review and an attack
+// (archive's dropForAffiliations, commonGiven: "Ann Lee for UNICEF and
+// World Vision" gave a person World Vision, "ANN LEE FOR CITIZENS FOR
+// RESPONSIBILITY AND ETHICS IN WASHINGTON" a person "Washington, Ethics
+// In", "Ann Lee, Sciences Po, Florence" two authors more; read now as
+// before 326 and 328).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 328
+const SchemaVersion = 329
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
