@@ -144,9 +144,9 @@ spaces, line breaks and punctuation, but for how numbers are written
 (their signs, decimal and thousands marks: "5.5" is not "55"), with or
 without the URLs show prints after a link's text ("as the report said" of
 "as the report https://example.com/r said"), and with or without
-footnotes' markers ("in 2019 and" of "in 2019[1] and"; a passage leaves
-out all its markers or none); where it occurs more than once the first is
-kept. --text - reads the passage from stdin. Prints the new
+footnotes' markers ("in 2019 and" of "in 2019[1] and"; a passage may
+keep some and leave out others, each kept where the piece has it); where
+it occurs more than once the first is kept. --text - reads the passage from stdin. Prints the new
 quote's id.`,
 		Args:              cobra.ExactArgs(1),
 		ValidArgsFunction: completeIDs(env),
