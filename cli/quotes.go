@@ -144,9 +144,10 @@ spaces, line breaks and punctuation, but for how numbers are written
 (their signs, decimal and thousands marks: "5.5" is not "55"), with or
 without the URLs show prints after a link's text ("as the report said" of
 "as the report https://example.com/r said"), and with or without
-footnotes' markers ("in 2019 and" of "in 2019[1] and"; a passage may
-keep some and leave out others, each kept where the piece has it); where
-it occurs more than once the first is kept. --text - reads the passage from stdin. Prints the new
+footnotes' markers ("in 2019 and" of "in 2019[1] and": those of the
+piece's footnotes and links to notes, some kept and others left out or
+all; "[x]" of "f[x]" written as text is its text); where it occurs more
+than once the first is kept. --text - reads the passage from stdin. Prints the new
 quote's id.`,
 		Args:              cobra.ExactArgs(1),
 		ValidArgsFunction: completeIDs(env),
@@ -255,17 +256,19 @@ func pieceText(src *pieceSource, a archive.Article) (string, error) {
 
 // quoteText is pieceText prepared for finding passages in, as shown or,
 // when not so, as read, its links' URLs, its footnotes' markers or both
-// left out (state.NewTextWithLinks: a passage quoted from the original
+// left out (state.NewTextAsRead: a passage quoted from the original
 // page, or from the Markdown, has none of the URLs folio shows after a
-// link's text, and may have no markers). The URLs are those of the
-// piece's own Markdown, as the reader's (locateQuotesCmd): a link
-// MarkLinksIn shows as text with its target is one too.
+// link's text, and may have no markers). The URLs and markers are those
+// of the piece's own Markdown (ui.ShownOf), as the reader's
+// (locateQuotesCmd): a link MarkLinksIn shows as text with its target is
+// one too; a label in brackets the piece writes as text ("f[x]") is no
+// marker.
 func quoteText(src *pieceSource, a archive.Article) (*state.Text, error) {
 	text, err := pieceText(src, a)
 	if err != nil {
 		return nil, err
 	}
-	return state.NewTextWithLinks(text, func() []state.Link { return ui.LinkURLs(a.Body) }), nil
+	return state.NewTextAsRead(text, func() state.Shown { return ui.ShownOf(a.Body) }), nil
 }
 
 // resolvedQuote is a quote with its piece as the archive has it now.

@@ -149,6 +149,34 @@ func TestQuotesAddLeavesOutFootnoteMarkers(t *testing.T) {
 	}
 }
 
+// folio quotes add leaves out of a passage only the markers the piece's
+// source makes (its footnotes' references, links to notes): "Let f and g
+// be maps" of "Let f[x] and g[y] be maps", the brackets the piece's text,
+// was kept (a helper's report, 45e: every label in brackets after a word
+// was read as a marker), words the piece does not show; the passage with
+// them, leaving out a footnote's marker, is kept and found.
+func TestQuotesAddKeepsLiteralBrackets(t *testing.T) {
+	home, dir := t.TempDir(), t.TempDir()
+	piece := "---\ntitle: Maps\ndate: 2020-01-01\n---\n" +
+		"Let f[x] and g[y] be maps, as in 2019[^1] it rose.\n\n[^1]: A note.\n"
+	if err := os.WriteFile(filepath.Join(dir, "a.md"), []byte(piece), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{"Let f and g be maps", "Let f[x] and g be maps", "f and g[y] be maps"} {
+		if _, _, err := folio(t, home, "--archive", dir, "quotes", "add", "a", "--text", p); err == nil {
+			t.Errorf("quotes add %q: kept", p)
+		}
+	}
+	p := "Let f[x] and g[y] be maps, as in 2019 it rose"
+	if out, errs, err := folio(t, home, "--archive", dir, "quotes", "add", "a", "--text", p); err != nil || strings.TrimSpace(out) == "" {
+		t.Fatalf("quotes add %q: %v\n%s", p, err, errs)
+	}
+	qs := quotesJSONOut(t, home, "--archive", dir)
+	if len(qs) != 1 || qs[0].Orphaned {
+		t.Errorf("quotes: %+v", qs)
+	}
+}
+
 // A superscript linking to a note is a footnote's marker, no exponent:
 // "in 2019 and" of "in 2019<sup><a href="#fn3">3</a></sup> and" is kept
 // (it was shown 2019^(3), the exponent of 2019, so refused); a plain

@@ -28,11 +28,12 @@ import (
 // Markdown marks. Where the passage occurs more than once, the occurrence
 // whose surroundings match Prefix and Suffix best is taken, and among those
 // the one nearest Position. A passage not in the text as shown is looked
-// for as a reader reads it (NewTextWithLinks), without the URLs the
-// rendering shows after links' text, when they are known, without
-// footnotes' markers (any of them: those the passage keeps are the text's
-// where it has them), or without both; its context and position are the
-// text's as shown. A passage whose own words changed is not found:
+// for as a reader reads it (NewTextAsRead), without the URLs the
+// rendering shows after links' text, when they are known, without the
+// footnotes' markers it shows, when they are known (those the passage
+// keeps are the text's where it has them; a label in brackets the piece
+// writes as text, "f[x]", is no marker), or without both; its context and
+// position are the text's as shown. A passage whose own words changed is not found:
 // its quote is orphaned (kept, and reported as such). Nor is a passage that
 // occurred more than once when it was chosen (Repeated) once none of its
 // occurrences has the context it had: the one it was has gone, and another
@@ -361,7 +362,7 @@ func Find(text, passage string) (sel Selector, occurrences int, ok bool) {
 
 // Find is the package's Find in the prepared text. A passage not in the
 // text as it is shown is looked for in it as a reader reads it (see
-// NewTextWithLinks), the URLs of its links left out, its footnotes'
+// NewTextAsRead), the URLs of its links left out, its footnotes'
 // markers, or both: "as the report said" of "as the report
 // https://example.com/r said", "in 2019[1] and the report said" and "in
 // 2019 and the report said" of "in 2019[1] and the report
@@ -416,7 +417,7 @@ func (t *Text) Find(passage string) (sel Selector, occurrences int, ok bool) {
 		q, kept, qMarks := p, []keptMarker(nil), marks
 		if k != withoutURLs {
 			if own.bare == nil {
-				own = ownMarkers(given)
+				own = ownMarkers(given, t.notes)
 			}
 			q, kept, qMarks = *own.bare, own.kept, own.marks
 		}
@@ -456,16 +457,18 @@ type keptMarker struct {
 }
 
 // ownMarkers reads the markers of passage (markerRuns, the text's rule:
-// "2019[1]", "said.[12]"), so that a passage keeping some of the text's
+// "2019[1]", "said.[12]", where notes, the text's markers, have one of
+// that label after that word: the "[x]" of "Let f[x] and g be maps" is
+// the passage's text where the text's is no marker), so that a passage keeping some of the text's
 // markers and leaving out others is found, each marker asked for alone
 // (Text.Find, Text.Locate: a reading leaves them all out, and the passage
 // its own; those it keeps must be the text's where it has them,
 // readText.keeps): one reading, linear in the passage and the text,
 // whatever markers either holds, where a reading a choice of markers
 // would be 2^n of them.
-func ownMarkers(passage string) passageMarkers {
+func ownMarkers(passage string, notes noteMarkers) passageMarkers {
 	f := fold(passage)
-	runs := markerRuns(f)
+	runs := markerRuns(f, notes, true)
 	var b strings.Builder
 	var pm passageMarkers
 	var aside [][2]int
@@ -566,16 +569,19 @@ type Text struct {
 	runes   []int32            // letters and digits before each byte of f.s; nil while unneeded
 
 	// asRead: a passage not found as shown is looked for as read
-	// (NewTextWithLinks). links gives the URLs the text shows after its
-	// links' text, asked for once, by the first passage not found as
-	// shown, when urlRuns and markRuns, the runs of f.s its URLs and
-	// footnotes' markers give, are made (ran); reads are the text's
-	// readings (readText, by reading), each made at its first use (made),
-	// nil where it leaves nothing out that an earlier one does not.
+	// (NewTextAsRead). shown gives the URLs the text shows after its
+	// links' text and the footnotes' markers it shows, asked for once,
+	// by the first passage not found as shown, when urlRuns and markRuns,
+	// the runs of f.s its URLs and markers give, are made (ran), with
+	// notes, its markers as a passage's are told by (ownMarkers); reads
+	// are the text's readings (readText, by reading), each made at its
+	// first use (made), nil where it leaves nothing out that an earlier
+	// one does not.
 	asRead            bool
-	links             func() []Link
+	shown             func() Shown
 	ran               bool
 	urlRuns, markRuns [][2]int
+	notes             noteMarkers
 	reads             [readings]*readText
 	made              [readings]bool
 }
@@ -618,7 +624,7 @@ type readText struct {
 const indexAfter = 16
 
 // NewText prepares text for Locate and Find, which find a passage in it
-// as shown only (no URL nor marker left out: see NewTextWithLinks).
+// as shown only (no URL nor marker left out: see NewTextAsRead).
 func NewText(text string) *Text { return &Text{f: fold(text)} }
 
 // Link is a URL the rendering of a piece shows after a link's text, and
@@ -629,12 +635,33 @@ type Link struct {
 	Text, URL string
 }
 
-// NewTextWithLinks prepares text, a piece as shown, for Locate and Find,
-// where links gives the URLs the rendering shows after links' text, each
-// with that text (a link shows as "the report https://example.com/r"). A
-// passage is found in the text as shown, or, when not there, as a reader
-// reads the text: without those URLs, without its footnotes' markers, or
-// without both, in that order (see readings): a researcher quoting the
+// Marker is a footnote's marker the rendering of a piece shows, a label in
+// brackets after the word it annotates ("2019[1]", "said.[a]", "2019[1,2]"),
+// where the piece's source makes one (a footnote's reference, a link to a
+// note): its label as shown ("1", "a", "1,2") and the text shown before it
+// as far back as the last space, the markers right before it aside
+// ("2019", "said." of "said.[4][5]"; "" where it cannot be told: the label
+// is then a marker at any place). A label in brackets the source writes as
+// text ("f[x]" of "Let f[x] and g[y] be maps") is none.
+type Marker struct {
+	Before, Label string
+}
+
+// Shown is what the rendering of a piece shows besides its words, that a
+// reader reads it without: the URLs it shows after links' text, and its
+// footnotes' markers.
+type Shown struct {
+	Links   []Link
+	Markers []Marker
+}
+
+// NewTextAsRead prepares text, a piece as shown, for Locate and Find,
+// where shown gives the URLs the rendering shows after links' text, each
+// with that text (a link shows as "the report https://example.com/r"),
+// and the footnotes' markers it shows (Marker). A passage is found in the
+// text as shown, or, when not there, as a reader reads the text: without
+// those URLs, without its footnotes' markers, or without both, in that
+// order (see readings): a researcher quoting the
 // original page, or the piece's Markdown, quotes "as the report said", and
 // one quoting folio show "in 2019[1] and the report said". A URL is left
 // out where the text shows it whole, from the start of a word (it may go
@@ -644,12 +671,16 @@ type Link struct {
 // read of the change, 42rc: "The address https://example.com/r" lost its
 // URL when "[the report](https://example.com/r)" was elsewhere). One of
 // letters and digits alone (a relative link to "economy") is left in, as a
-// word of the text. A marker is as markerRuns reads one ("in 2019 and" of
-// "in 2019[1] and"). links is called at most once, when a passage is first
-// not found as shown; nil, or none given: no URL is left out, the markers
-// still are.
-func NewTextWithLinks(text string, links func() []Link) *Text {
-	return &Text{f: fold(text), asRead: true, links: links}
+// word of the text. A marker is left out where the text shows one as
+// markerRuns reads it ("in 2019 and" of "in 2019[1] and"), and only where
+// shown gives one of its label after the same word: "Let f and g be maps"
+// is not found in "Let f[x] and g[y] be maps", whose "[x]" and "[y]" the
+// piece writes as text (a helper's report, 45e: every label in brackets
+// after a word was left out). shown is called at most once, when a
+// passage is first not found as shown; nil, or none given: no URL nor
+// marker is left out.
+func NewTextAsRead(text string, shown func() Shown) *Text {
+	return &Text{f: fold(text), asRead: true, shown: shown}
 }
 
 // read is the text's reading k (withoutURLs, withoutMarkers or
@@ -661,12 +692,13 @@ func (t *Text) read(k int) *readText {
 		return nil
 	}
 	if !t.ran {
-		var urls []Link
-		if t.links != nil {
-			urls = t.links()
-			t.links = nil
+		var shown Shown
+		if t.shown != nil {
+			shown = t.shown()
+			t.shown = nil
 		}
-		t.urlRuns, t.markRuns, t.ran = linkRuns(t.f, urls), markerRuns(t.f), true
+		t.notes = newNoteMarkers(shown.Markers)
+		t.urlRuns, t.markRuns, t.ran = linkRuns(t.f, shown.Links), markerRuns(t.f, t.notes, false), true
 	}
 	if t.made[k] {
 		return t.reads[k]
@@ -828,17 +860,24 @@ func linkRuns(f folded, links []Link) [][2]int {
 // it ("2019[1] and", "said.[12]", "2019[a]", "2019[1,2]"), as archive
 // writes a footnote's reference, [^3], and a superscript linking to notes
 // (<sup>[3](#fn3)</sup>, <sup>[1](#fn1),[2](#fn2)</sup>,
-// [<sup>1</sup>](#fn1)), and the renderer shows a Markdown footnote's. A
-// passage read without them is found: "in 2019 and" was refused in "in
-// 2019[1] and", its digits "20191". "[3] Smith", set apart, and "a[4]b",
-// in a word, are the text's.
-func markerRuns(f folded) [][2]int {
+// [<sup>1</sup>](#fn1)), and the renderer shows a Markdown footnote's,
+// where notes has a marker of its label after the word before it
+// (noteMarkers.at; cut: f is a passage, which may begin inside that word).
+// A passage read without them is found: "in 2019 and" was refused in "in
+// 2019[1] and", its digits "20191". "[3] Smith", set apart, "a[4]b", in a
+// word, and a label the piece writes as text, no marker in notes ("f[x]"
+// of "Let f[x] and g[y] be maps"), are the text's.
+func markerRuns(f folded, notes noteMarkers, cut bool) [][2]int {
+	if len(notes) == 0 {
+		return nil
+	}
 	text := f.text
 	var runs [][2]int
 	lowerBound := func(b int) int {
 		k, _ := slices.BinarySearchFunc(f.at, int32(b), func(at, b int32) int { return cmp.Compare(at, b) })
 		return k
 	}
+	last, lastBefore := -1, 0 // the "]" of the last marker, and the letters and digits before it
 	for i := 1; i < len(text); i++ {
 		if text[i] != '[' {
 			continue
@@ -864,12 +903,83 @@ func markerRuns(f folded) [][2]int {
 		if r, _ := utf8.DecodeRuneInString(text[j+1:]); unicode.IsLetter(r) || unicode.IsDigit(r) {
 			continue
 		}
-		if from, to := lowerBound(i+1), lowerBound(j); to > from {
+		from, to := lowerBound(i+1), lowerBound(j)
+		before := from
+		if last == i-1 {
+			before = lastBefore // "[5]" of "said.[4][5]" after "said."
+		}
+		if !notes.at(text[i+1:j], f.s[:before], cut) {
+			i = j
+			continue // the piece's text, no marker
+		}
+		last, lastBefore = j, before
+		if to > from {
 			runs = append(runs, [2]int{from, to})
 		}
 		i = j
 	}
 	return runs
+}
+
+// noteMarkers are the footnotes' markers a rendering shows (Marker), by
+// label: the ends of the words before them, their last letters and digits
+// folded, up to beforeBytes bytes ("" for a marker at any place).
+type noteMarkers map[string]map[string]bool
+
+// beforeBytes is how many bytes of the letters and digits before a marker
+// tell its place (noteMarkers): a word's end, enough to tell "2019[1]" from
+// "f[1]", short enough that a word the rendering shows otherwise than its
+// source writes it (a character reference) is told by its end.
+const beforeBytes = 8
+
+// newNoteMarkers are the markers of ms by label and place.
+func newNoteMarkers(ms []Marker) noteMarkers {
+	if len(ms) == 0 {
+		return nil
+	}
+	notes := noteMarkers{}
+	for _, m := range ms {
+		b := foldString(m.Before)
+		k := len(b) - min(len(b), beforeBytes)
+		for k < len(b) && !utf8.RuneStart(b[k]) {
+			k++
+		}
+		places := notes[m.Label]
+		if places == nil {
+			places = map[string]bool{}
+			notes[m.Label] = places
+		}
+		places[b[k:]] = true
+	}
+	return notes
+}
+
+// at reports whether a label in brackets after before, the letters and
+// digits before it folded, is a marker notes has: one of that label after
+// a word ending as before does, or at any place. Of a passage (cut), whose
+// start may be inside the word before the marker, before may be that
+// word's end alone ("9[1] and" of "2019[1] and").
+func (notes noteMarkers) at(label, before string, cut bool) bool {
+	places := notes[label]
+	if places == nil {
+		return false
+	}
+	if places[""] {
+		return true
+	}
+	for k := 1; k <= min(len(before), beforeBytes); k++ {
+		if places[before[len(before)-k:]] {
+			return true
+		}
+	}
+	if cut && len(before) < beforeBytes {
+		for p := range places {
+			if strings.HasSuffix(p, before) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // mergeRuns are two lists of runs in order as one in order, a run
@@ -942,7 +1052,7 @@ func (t *Text) runesBefore(at int) int {
 
 // Locate is Selector.Locate in the prepared text. A passage not found as
 // the text shows it is looked for as a reader reads it, in each of its
-// readings in turn (NewTextWithLinks: without its links' URLs, its
+// readings in turn (NewTextAsRead: without its links' URLs, its
 // footnotes' markers, or both; a quote taken so by Find); its context and
 // position are still the text's as shown.
 func (t *Text) Locate(sel Selector) (start, end int, ok bool) {
@@ -981,7 +1091,7 @@ func (t *Text) Locate(sel Selector) (start, end int, ok bool) {
 		q, kept := p, []keptMarker(nil)
 		if k != withoutURLs {
 			if own.bare == nil {
-				own = ownMarkers(strings.TrimSpace(sel.Exact))
+				own = ownMarkers(strings.TrimSpace(sel.Exact), t.notes)
 			}
 			q, kept = *own.bare, own.kept
 		}

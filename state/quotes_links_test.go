@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/folio-tui/folio/archive"
 )
@@ -22,7 +23,7 @@ func TestFindLeavesLinksURLsOut(t *testing.T) {
 		"Autolink https://example.com/auto today."
 	links := []Link{{"the report", "https://example.com/r"}, {"enlarged", "https://example.com/x-2020/1.5"},
 		{"study", "https://example.com/a-very-long-path-with-hyphens/in-it"}, {"economy", "/economy"}, {"economy", "economy"}}
-	prepared := func() *Text { return NewTextWithLinks(text, func() []Link { return links }) }
+	prepared := func() *Text { return withLinks(text, func() []Link { return links }) }
 	for _, p := range []string{
 		"as the report said", "as the report https://example.com/r said",
 		"It was enlarged later, by 12.5 percent", "It was enlarged https://example.com/x-2020/1.5 later",
@@ -51,7 +52,7 @@ func TestFindLeavesLinksURLsOut(t *testing.T) {
 	}
 	again := wrapAt(text, 30, "│ ")
 	want := strings.Index(again, "the report")
-	start, end, ok := NewTextWithLinks(again, func() []Link { return links }).Locate(sel)
+	start, end, ok := withLinks(again, func() []Link { return links }).Locate(sel)
 	if !ok || start != want || !strings.HasPrefix(again[end-len("said"):], "said") {
 		t.Errorf("at width 30: %d-%d %v, want from %d:\n%s", start, end, ok, want, again)
 	}
@@ -60,7 +61,7 @@ func TestFindLeavesLinksURLsOut(t *testing.T) {
 	}
 	// a passage as shown is found as shown, the links never asked for
 	asked := false
-	if _, _, ok := NewTextWithLinks(text, func() []Link { asked = true; return links }).Find("as the report https://example.com/r said"); !ok || asked {
+	if _, _, ok := withLinks(text, func() []Link { asked = true; return links }).Find("as the report https://example.com/r said"); !ok || asked {
 		t.Errorf("as shown: found %v, links asked %v", ok, asked)
 	}
 }
@@ -69,7 +70,7 @@ func TestFindLeavesLinksURLsOut(t *testing.T) {
 // "was expanded last year" is found in it.
 func TestFindAWordWithALinkInIt(t *testing.T) {
 	text := "The programme was expanded https://example.com/x last year."
-	tx := NewTextWithLinks(text, func() []Link { return []Link{{"expanded", "https://example.com/x"}} })
+	tx := withLinks(text, func() []Link { return []Link{{"expanded", "https://example.com/x"}} })
 	sel, _, ok := tx.Find("was expanded last year")
 	if !ok {
 		t.Fatal("not found")
@@ -95,17 +96,17 @@ func TestFindLeavesOutALinksURLByPlace(t *testing.T) {
 		"See the report. The address https://example.com/r is plain, and https://example.com/r again.",
 		"again. A second link to the report ends it",
 	} {
-		if _, _, ok := NewTextWithLinks(text, links).Find(p); !ok {
+		if _, _, ok := withLinks(text, links).Find(p); !ok {
 			t.Errorf("Find(%q): not found", p)
 		}
 	}
 	for _, p := range []string{"See the report. The address is plain", "is plain, and again"} {
-		if _, _, ok := NewTextWithLinks(text, links).Find(p); ok {
+		if _, _, ok := withLinks(text, links).Find(p); ok {
 			t.Errorf("Find(%q): found", p)
 		}
 	}
 	anywhere := func() []Link { return []Link{{"", "https://example.com/r"}} }
-	if _, _, ok := NewTextWithLinks(text, anywhere).Find("See the report. The address is plain, and again"); !ok {
+	if _, _, ok := withLinks(text, anywhere).Find("See the report. The address is plain, and again"); !ok {
 		t.Error("a link without its text: its URL not left out everywhere")
 	}
 }
@@ -116,14 +117,14 @@ func TestFindLeavesOutALinksURLByPlace(t *testing.T) {
 // running into a word, is the text's.
 func TestFindLeavesOutFootnoteMarkers(t *testing.T) {
 	text := "It rose in 2019[1] and fell, as she said.[12] Then\n[3] Smith wrote a[4]b and x [5] y."
-	tx := NewTextWithLinks(text, func() []Link { return nil })
+	tx := withNotes(text, func() []Link { return nil })
 	for _, p := range []string{"It rose in 2019 and fell", "as she said. Then", "It rose in 2019[1] and fell"} {
 		sel, _, ok := tx.Find(p)
 		if !ok {
 			t.Errorf("Find(%q): not found", p)
 			continue
 		}
-		if _, _, ok := NewTextWithLinks(text, func() []Link { return nil }).Locate(sel); !ok {
+		if _, _, ok := withNotes(text, func() []Link { return nil }).Locate(sel); !ok {
 			t.Errorf("%q not found again", p)
 		}
 	}
@@ -146,7 +147,7 @@ func TestFindKeepsMarkersWithoutURLs(t *testing.T) {
 		"  It rose in 2019[3] and the report https://example.com/r said so. Wiki\n" +
 		"  said.[12] Then more, with a link https://example.com/l after.\n"
 	links := []Link{{"the report", "https://example.com/r"}, {"link", "https://example.com/l"}}
-	prepared := func() *Text { return NewTextWithLinks(text, func() []Link { return links }) }
+	prepared := func() *Text { return withNotes(text, func() []Link { return links }) }
 	for _, p := range []string{
 		"in 2019[3] and the report said",                         // URL out, marker kept
 		"in 2019 and the report https://example.com/r said",      // marker out, URL kept
@@ -201,14 +202,14 @@ func TestFindKeepsMarkersWithoutURLs(t *testing.T) {
 func TestFindLeavesOutMarkersOfAnyLabel(t *testing.T) {
 	text := "It rose in 2019[a] and fell, in 2020[1,2] and 2021[1–3], as she said.[iv] Then\n" +
 		"x [b] y, a[c]d and 2018[(4)] more, 2017[1234567890123] last."
-	tx := NewTextWithLinks(text, nil)
+	tx := withNotes(text, nil)
 	for _, p := range []string{"It rose in 2019 and fell, in 2020 and 2021, as she said. Then", "in 2020[1,2] and 2021"} {
 		sel, _, ok := tx.Find(p)
 		if !ok {
 			t.Errorf("Find(%q): not found", p)
 			continue
 		}
-		if _, _, ok := NewTextWithLinks(text, nil).Locate(sel); !ok {
+		if _, _, ok := withNotes(text, nil).Locate(sel); !ok {
 			t.Errorf("%q not found again", p)
 		}
 	}
@@ -216,6 +217,44 @@ func TestFindLeavesOutMarkersOfAnyLabel(t *testing.T) {
 		if _, _, ok := tx.Find(p); ok {
 			t.Errorf("Find(%q): found", p)
 		}
+	}
+}
+
+// A label in brackets is left out of a passage read as a reader reads it
+// only where the rendering shows a footnote's marker (NewTextAsRead's
+// Markers: its label after the same word): "Let f and g be maps" was found
+// in "Let f[x] and g[y] be maps", a literal "[x]" and "[y]" read as markers
+// (a helper's report, 45e: folio quotes add kept words the piece does not
+// show), and a quote so kept is orphaned. A passage keeping the literal
+// labels and leaving out the markers is found; with no marker given, none
+// is left out.
+func TestFindLeavesOutOnlyMarkersShown(t *testing.T) {
+	text := "Let f[x] and g[y] be maps, as 2019[1] shows, and a[1] too; so it\nsaid.[2][x] Done."
+	markers := []Marker{{Before: "2019", Label: "1"}, {Before: "said.", Label: "2"}, {Before: "said.", Label: "x"}}
+	prepared := func() *Text { return NewTextAsRead(text, func() Shown { return Shown{Markers: markers} }) }
+	for _, p := range []string{
+		"Let f[x] and g[y] be maps, as 2019 shows", "so it said. Done", "it said.[x] Done", "it said.[2] Done",
+		"and a[1] too", "Let f[x] and g[y]",
+	} {
+		sel, _, ok := prepared().Find(p)
+		if !ok {
+			t.Errorf("Find(%q): not found", p)
+			continue
+		}
+		if _, _, ok := prepared().Locate(sel); !ok {
+			t.Errorf("%q not found again", p)
+		}
+	}
+	for _, p := range []string{"Let f and g be maps", "Let f[x] and g be maps", "f and g[y] be", "and a too", "so it said.[1] Done"} {
+		if _, _, ok := prepared().Find(p); ok {
+			t.Errorf("Find(%q): found", p)
+		}
+	}
+	if _, _, ok := prepared().Locate(Selector{Exact: "Let f and g be maps", Suffix: ", as 2019[1] shows"}); ok {
+		t.Error(`"Let f and g be maps", kept before 45e: not orphaned`)
+	}
+	if _, _, ok := withLinks(text, nil).Find("as 2019 shows"); ok {
+		t.Error("no marker given: [1] left out")
 	}
 }
 
@@ -228,14 +267,14 @@ func TestFindLeavesOutMarkersListingManyNotes(t *testing.T) {
 	many := strings.Repeat("1,", archive.MaxNoteLabels-1) + "1"
 	text := "It rose in 2014[1,2,3,4,5,6,7] and fell, in 2015[12, 15] and 2016[1–3,5,7–9,12,14,17,19,22] and 2013[" + many + "] so.\n" +
 		"Then 2017[1234567890123] last, 2018[" + many + ",2] end, 2012[1[2] more."
-	tx := NewTextWithLinks(text, nil)
+	tx := withNotes(text, nil)
 	for _, p := range []string{"It rose in 2014 and fell, in 2015[12, 15] and 2016 and 2013 so. Then", "end, 2012[1 more"} {
 		sel, _, ok := tx.Find(p)
 		if !ok {
 			t.Errorf("Find(%q): not found", p)
 			continue
 		}
-		if _, _, ok := NewTextWithLinks(text, nil).Locate(sel); !ok {
+		if _, _, ok := withNotes(text, nil).Locate(sel); !ok {
 			t.Errorf("%q not found again", p)
 		}
 	}
@@ -261,12 +300,12 @@ func TestFindKeepsSomeMarkersLeavesOutOthers(t *testing.T) {
 		"as Wiki said.[5] So":                    "as Wiki said.[4][5] So",
 		"Wiki said.[4] So the report said[6]":    "Wiki said.[4][5] So the report https://example.com/r said[6]",
 	} {
-		sel, n, ok := NewTextWithLinks(text, links).Find(p)
+		sel, n, ok := withNotes(text, links).Find(p)
 		if !ok || n != 1 {
 			t.Errorf("Find(%q): %v, %d occurrences", p, ok, n)
 			continue
 		}
-		start, end, ok := NewTextWithLinks(text, links).Locate(sel)
+		start, end, ok := withNotes(text, links).Locate(sel)
 		if !ok {
 			t.Errorf("%q not found again", p)
 			continue
@@ -282,7 +321,7 @@ func TestFindKeepsSomeMarkersLeavesOutOthers(t *testing.T) {
 		"in 2019[1] and 2020[1] and",
 		"report said[7]. End",
 	} {
-		if _, _, ok := NewTextWithLinks(text, links).Find(p); ok {
+		if _, _, ok := withNotes(text, links).Find(p); ok {
 			t.Errorf("Find(%q): found", p)
 		}
 	}
@@ -309,15 +348,15 @@ func markedWords(n int) (text, passage string) {
 // again (the time it takes: BenchmarkFindKeepingSomeMarkers).
 func TestFindKeepsSomeOfManyMarkers(t *testing.T) {
 	text, passage := markedWords(10000)
-	sel, _, ok := NewTextWithLinks(text, nil).Find(passage)
+	sel, _, ok := withNotes(text, nil).Find(passage)
 	if !ok {
 		t.Fatal("not found")
 	}
-	start, end, ok := NewTextWithLinks(text, nil).Locate(sel)
+	start, end, ok := withNotes(text, nil).Locate(sel)
 	if want := strings.LastIndexByte(text, '['); !ok || start != 0 || end != want {
 		t.Errorf("found again at %d–%d, %v; want 0–%d", start, end, ok, want)
 	}
-	if _, _, ok := NewTextWithLinks(text, nil).Find(strings.Replace(passage, "[9999]", "[9998]", 1)); ok {
+	if _, _, ok := withNotes(text, nil).Find(strings.Replace(passage, "[9999]", "[9998]", 1)); ok {
 		t.Error("a marker not the text's: found")
 	}
 }
@@ -330,7 +369,7 @@ func BenchmarkFindKeepingSomeMarkers(b *testing.B) {
 		text, passage := markedWords(n)
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
 			for b.Loop() {
-				tx := NewTextWithLinks(text, nil)
+				tx := withNotes(text, nil)
 				sel, _, ok := tx.Find(passage)
 				if !ok {
 					b.Fatal("not found")
@@ -341,4 +380,56 @@ func BenchmarkFindKeepingSomeMarkers(b *testing.B) {
 			}
 		})
 	}
+}
+
+// withLinks is NewTextAsRead of text and its links' URLs (links, called
+// when NewTextAsRead asks), no footnote's marker given.
+func withLinks(text string, links func() []Link) *Text {
+	return NewTextAsRead(text, func() Shown {
+		if links == nil {
+			return Shown{}
+		}
+		return Shown{Links: links()}
+	})
+}
+
+// withNotes is withLinks where every label in brackets in text is a
+// footnote's marker the rendering shows (Marker: the text before it back
+// to the last space, markers right before it aside), as when each is a footnote's reference in the
+// piece's Markdown.
+func withNotes(text string, links func() []Link) *Text {
+	return NewTextAsRead(text, func() Shown {
+		var shown Shown
+		if links != nil {
+			shown.Links = links()
+		}
+		shown.Markers = markersIn(text)
+		return shown
+	})
+}
+
+// markersIn are the labels in brackets in text as Markers.
+func markersIn(text string) []Marker {
+	var ms []Marker
+	for i := 0; i < len(text); i++ {
+		if text[i] != '[' {
+			continue
+		}
+		j := strings.IndexAny(text[i+1:], "[]")
+		if j < 0 {
+			break
+		}
+		if text[i+1+j] == '[' {
+			continue
+		}
+		before := text[:i]
+		for strings.HasSuffix(before, "]") && strings.Contains(before, "[") {
+			before = before[:strings.LastIndexByte(before, '[')] // the markers right before it
+		}
+		if k := strings.LastIndexFunc(before, unicode.IsSpace); k >= 0 {
+			before = before[k+1:]
+		}
+		ms = append(ms, Marker{Before: before, Label: text[i+1 : i+1+j]})
+	}
+	return ms
 }

@@ -95,10 +95,10 @@ func saveQuoteCmd(ctx context.Context, s Searcher, ledger OpenCiteKeysFunc, book
 
 // locateQuotesCmd finds quotes in the lines of a rendering, prepared once
 // for all of them (state.NewText: about 30 ms a megabyte on one core);
-// md is the piece's Markdown, whose links' URLs (LinkURLs, read only when
-// a quote is not found as shown) a quote taken without them is found
-// without, as one taken without footnotes' markers is (state.NewTextWithLinks:
-// folio quotes add of a passage as the original page reads it).
+// md is the piece's Markdown, whose links' URLs and footnotes' markers
+// (ShownOf, read only when a quote is not found as shown) a quote taken
+// without them is found without (state.NewTextAsRead: folio quotes add of
+// a passage as the original page reads it).
 func locateQuotesCmd(key renderKey, plain []string, md string, qs []state.Quote) tea.Cmd {
 	return func() (msg tea.Msg) {
 		defer func() {
@@ -107,7 +107,7 @@ func locateQuotesCmd(key renderKey, plain []string, md string, qs []state.Quote)
 			}
 		}()
 		text, starts := joinLines(plain)
-		prepared := state.NewTextWithLinks(text, func() []state.Link { return LinkURLs(md) })
+		prepared := state.NewTextAsRead(text, func() state.Shown { return ShownOf(md) })
 		var spans []quoteSpan
 		for _, q := range qs {
 			start, end, ok := prepared.Locate(q.Selector)

@@ -1,9 +1,12 @@
 package ui
 
 import (
+	"bytes"
 	"html"
 	"net/url"
 	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -482,7 +485,7 @@ func showsURLLast(n ast.Node) bool {
 // (Glamour shows "[the report](https://example.com/r)" as "the report
 // https://example.com/r"), as written and as Glamour writes a relative
 // one, each with the text shown before it, for finding a passage in the
-// rendering as a reader reads it, without them (state.NewTextWithLinks:
+// rendering as a reader reads it, without them (state.NewTextAsRead:
 // the URL is left out there alone, and stays where the piece writes it as
 // text). A link shown as its URL alone (its text is its URL, an autolink)
 // is read as it is and not given, nor is an image's; a link with an image
@@ -490,53 +493,246 @@ func showsURLLast(n ast.Node) bool {
 // made ready as RenderMarkdown renders it (preparePart, in the same parts,
 // within the same bounds): none of what it shows as plain text, a
 // paragraph too costly to parse among them, gives a URL.
-func LinkURLs(md string) []state.Link {
+func LinkURLs(md string) []state.Link { return ShownOf(md).Links }
+
+// ShownOf is what a rendering of md shows besides its words, that a
+// reader reads it without (state.NewTextAsRead), md parsed once: the URLs
+// it shows after its links' text (LinkURLs), and its footnotes' markers
+// (noteMarkers).
+func ShownOf(md string) state.Shown {
 	p := cutPiece(md, time.Now()) // no code highlighted: code holds no link
 	if p.plain != "" {
-		return nil
+		return state.Shown{}
 	}
-	var links []state.Link
+	var shown state.Shown
 	for i, part := range p.parts {
-		links = append(links, partLinkURLs(part, p.lims[i])...)
+		s := partShown(part, p.lims[i])
+		shown.Links = append(shown.Links, s.Links...)
+		shown.Markers = append(shown.Markers, s.Markers...)
 	}
-	return links
+	return shown
 }
 
-// partLinkURLs are LinkURLs of md, a part of a piece, rendered within lim;
-// none when it panics (RenderMarkdown shows the part's error).
-func partLinkURLs(md string, lim *limits) (links []state.Link) {
+// partShown is ShownOf md, a part of a piece, rendered within lim; none
+// when it panics (RenderMarkdown shows the part's error).
+func partShown(md string, lim *limits) (shown state.Shown) {
 	defer func() {
 		if r := recover(); r != nil {
-			links = nil
+			shown = state.Shown{}
 		}
 	}()
 	doc, src, _, ok := preparePart(md, lim)
 	if !ok {
-		return nil // shown as plain text
+		return shown // shown as plain text
 	}
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
-		l, ok := n.(*ast.Link)
-		if !ok {
+		switch n := n.(type) {
+		case *ast.CodeSpan, *ast.Image:
+			return ast.WalkSkipChildren, nil // code as written; an image's text apart
+		case *ast.Text:
+			shown.Markers = append(shown.Markers, noteMarkers(n, src)...)
 			return ast.WalkContinue, nil
-		}
-		shown, ok := linkText(l, src)
-		if ok && shownAsURL(l, shown) || !showsURLLast(l) {
-			return ast.WalkContinue, nil
-		}
-		if !ok || holdsImage(l) {
-			shown = "" // not shown as its text alone: at any place
-		}
-		dest := string(l.Destination)
-		links = append(links, state.Link{Text: shown, URL: dest})
-		if as := archive.RendererShows(dest); as != dest {
-			links = append(links, state.Link{Text: shown, URL: as}) // as Glamour writes it
+		case *ast.Link:
+			shown.Links = append(shown.Links, linkURLs(n, src)...)
+		case *east.Table:
+			shown.Markers = append(shown.Markers, tableLinkMarkers(n, src)...)
 		}
 		return ast.WalkContinue, nil
 	})
+	return shown
+}
+
+// tableLinkMarkers are the numbers Glamour (v2.0.1, table_links.go) shows
+// after the links, autolinks and images of table, which it lists under it
+// ("cell link[1]" and "[1]: cell link https://example.com/t"), as
+// footnotes' markers (state.Marker): a passage read without them is found,
+// as one without a link's URL is. Numbered as Glamour numbers them: in
+// order, from 1 in each table, links and autolinks apart from images, a
+// link as another before it (its target, title and text) by that one's.
+func tableLinkMarkers(table ast.Node, src []byte) []state.Marker {
+	type listed struct {
+		kind                 ast.NodeKind
+		href, title, content string
+	}
+	var links, images []listed
+	var ms []state.Marker
+	_ = ast.Walk(table, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		list, l, before := &links, listed{kind: n.Kind()}, ""
+		switch n := n.(type) {
+		case *ast.AutoLink:
+			l.href = string(n.URL(src))
+		case *ast.Link:
+			l.href, l.title, l.content = string(n.Destination), string(n.Title), glamourContent(n, src)
+			before = l.content
+		case *ast.Image:
+			list = &images
+			l.href, l.title, l.content = string(n.Destination), string(n.Title), glamourContent(n, src)
+		default:
+			return ast.WalkContinue, nil
+		}
+		i := slices.Index(*list, l)
+		if i < 0 {
+			*list = append(*list, l)
+			i = len(*list) - 1
+		}
+		if k := strings.LastIndexFunc(before, unicode.IsSpace); k >= 0 {
+			before = before[k+1:]
+		}
+		ms = append(ms, state.Marker{Before: before, Label: strconv.Itoa(i + 1)})
+		return ast.WalkContinue, nil
+	})
+	return ms
+}
+
+// glamourContent is the text of n's Text nodes as written, as Glamour
+// shows a table's link (table_links.go's nodeContent).
+func glamourContent(n ast.Node, src []byte) string {
+	var b strings.Builder
+	var walk func(n ast.Node)
+	walk = func(n ast.Node) {
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			if t, ok := c.(*ast.Text); ok {
+				b.Write(t.Segment.Value(src))
+			} else {
+				walk(c)
+			}
+		}
+	}
+	walk(n)
+	return b.String()
+}
+
+// linkURLs are the URLs l shows after its text (LinkURLs).
+func linkURLs(l *ast.Link, src []byte) []state.Link {
+	shown, ok := linkText(l, src)
+	if ok && shownAsURL(l, shown) || !showsURLLast(l) {
+		return nil
+	}
+	if !ok || holdsImage(l) {
+		shown = "" // not shown as its text alone: at any place
+	}
+	dest := string(l.Destination)
+	links := []state.Link{{Text: shown, URL: dest}}
+	if as := archive.RendererShows(dest); as != dest {
+		links = append(links, state.Link{Text: shown, URL: as}) // as Glamour writes it
+	}
 	return links
+}
+
+// noteMarkers are the footnotes' markers in t, a text of a rendering
+// (state.Marker): a label in escaped brackets ("\[1\]", "\[a\]",
+// "\[1,2\]"; archive.IsNoteLabel), as archive writes a footnote's
+// reference ([^1]) and a superscript's link to a note (<sup>[1](#fn1)</sup>),
+// each with the text shown before it back to the last space (shownBefore).
+// A label in brackets the piece writes as text ("f[x]": unescaped, the
+// brackets parsed apart) is none. An author's own "f\[x\]" reads as one:
+// the Markdown cannot tell it from archive's.
+func noteMarkers(t *ast.Text, src []byte) []state.Marker {
+	raw := t.Segment.Value(src)
+	var ms []state.Marker
+	for k := 0; k+1 < len(raw); k++ {
+		if raw[k] != '\\' {
+			continue
+		}
+		if raw[k+1] != '[' {
+			k++ // an escaped character: "\\[" is a backslash, then "["
+			continue
+		}
+		e := bytes.IndexByte(raw[k+2:], ']')
+		if e < 1 || raw[k+2+e-1] != '\\' {
+			continue
+		}
+		label := string(util.UnescapePunctuations(raw[k+2 : k+2+e-1]))
+		if !archive.IsNoteLabel(label) {
+			continue
+		}
+		ms = append(ms, state.Marker{Before: shownBefore(t, raw[:k], src), Label: label})
+		k += 2 + e
+	}
+	return ms
+}
+
+// maxBeforeNodes and maxBeforeBytes bound the nodes before a marker read
+// for the word it follows, and the bytes of its own text (shownBefore):
+// a marker's word is read in time bounded however many markers a word
+// without spaces holds.
+const (
+	maxBeforeNodes = 8
+	maxBeforeBytes = 256
+)
+
+// shownBefore is the text a rendering shows before a marker at the end of
+// head, the start of t's text as written, back to the last space, markers
+// right before it aside ("said." of "said.\[4\]\[5\]"), as Glamour shows
+// it (an escape's backslash dropped, references decoded): head's, and,
+// when head has no space, the nodes' before t in its block (in emphasis,
+// a link's text), up to maxBeforeBytes of head and maxBeforeNodes nodes.
+// "" where it cannot be told (after a link, an image or an autolink
+// showing its URL, a text too long to judge): any place (state.Marker).
+func shownBefore(t *ast.Text, head, src []byte) string {
+	// its end, unescaped: up to maxBeforeBytes of a text as written
+	unescape := func(b []byte) string {
+		if len(b) > maxBeforeBytes {
+			b = b[len(b)-maxBeforeBytes:]
+			for len(b) > 0 && !utf8.RuneStart(b[0]) {
+				b = b[1:]
+			}
+		}
+		return html.UnescapeString(string(util.UnescapePunctuations(b)))
+	}
+	reads := 0
+	if len(head) > maxBeforeBytes {
+		reads = maxBeforeNodes // a word longer than that: its end alone
+	}
+	before := unescape(head)
+	for n := ast.Node(t); !strings.ContainsFunc(before, unicode.IsSpace); reads++ {
+		p := n.PreviousSibling()
+		for p == nil {
+			if n = n.Parent(); n == nil || n.Type() != ast.TypeInline {
+				break
+			}
+			p = n.PreviousSibling()
+		}
+		if p == nil || reads >= maxBeforeNodes {
+			break
+		}
+		n = p
+		switch p := p.(type) {
+		case *ast.Text:
+			if p.SoftLineBreak() || p.HardLineBreak() {
+				before = " " + before // shown at a line's end: a space
+			} else {
+				before = unescape(p.Segment.Value(src)) + before
+			}
+		case *ast.String:
+			before = string(p.Value) + before
+		case *ast.RawHTML:
+		case *ast.AutoLink, *ast.Image:
+			return ""
+		default:
+			if l, ok := p.(*ast.Link); ok && showsURLLast(l) {
+				return ""
+			}
+			s, ok := linkText(p, src)
+			if !ok {
+				return ""
+			}
+			before = s + before
+		}
+	}
+	for strings.HasSuffix(before, "]") && strings.Contains(before, "[") {
+		before = before[:strings.LastIndexByte(before, '[')] // a marker right before it
+	}
+	if k := strings.LastIndexFunc(before, unicode.IsSpace); k >= 0 {
+		before = before[k+1:]
+	}
+	return before
 }
 
 // holdsImage says whether link's text holds an image (shown with its own

@@ -11,8 +11,8 @@ import (
 )
 
 // A quote taken as a reader reads the piece, its links' URLs left out
-// (folio quotes add "As the report said": state.NewTextWithLinks with
-// LinkURLs), is marked in the reader, which shows the URLs, at any width;
+// (folio quotes add "As the report said": state.NewTextAsRead with
+// ShownOf), is marked in the reader, which shows the URLs, at any width;
 // so is one of a word a link is inside ("was expanded last year" of
 // "[expand](u)ed").
 func TestQuoteReadWithoutLinksIsMarked(t *testing.T) {
@@ -32,7 +32,7 @@ func TestQuoteReadWithoutLinksIsMarked(t *testing.T) {
 		if _, _, ok := state.Find(text, p); ok {
 			t.Fatalf("%q is in the text as shown:\n%s", p, text)
 		}
-		sel, _, ok := state.NewTextWithLinks(text, func() []state.Link { return LinkURLs(arts[0].Body) }).Find(p)
+		sel, _, ok := state.NewTextAsRead(text, func() state.Shown { return ShownOf(arts[0].Body) }).Find(p)
 		if !ok {
 			t.Fatalf("%q not found:\n%s", p, text)
 		}
@@ -89,7 +89,7 @@ func TestQuoteOfAParagraphShownRawKeepsItsURL(t *testing.T) {
 	if _, _, ok := state.Find(text, p); ok {
 		t.Fatalf("%q is in the text as shown:\n%.300s", p, text)
 	}
-	prepared := state.NewTextWithLinks(text, func() []state.Link { return LinkURLs(md) })
+	prepared := state.NewTextAsRead(text, func() state.Shown { return ShownOf(md) })
 	sel, _, ok := prepared.Find(p)
 	if !ok {
 		t.Fatalf("%q not found (URLs given: %q):\n%.300s", p, LinkURLs(md), text)
