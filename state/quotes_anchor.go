@@ -1131,24 +1131,35 @@ func agrees(context string, n int, edge bool) bool {
 
 // widen extends text[start:end], which runs from the first to the last
 // letter or digit of passage, over the punctuation passage begins or ends
-// with ("“", "."), where text has it too.
+// with ("“", ".", ".[" of ".[5] Then", "]." of "said[6]."), where text has
+// it too: back from start over the passage's punctuation before its first
+// letter or digit, the nearest first, and on from end over that after its
+// last (a read of the code, 45e: each was compared with the text from its
+// far end, so "said[6]." stopped before "]." and ".[5] Then" began inside
+// the marker).
 func widen(text, passage string, start, end int) (int, int) {
-	lead, trail := strings.TrimSpace(passage), strings.TrimSpace(passage)
+	p := strings.TrimSpace(passage)
+	first, last := strings.IndexFunc(p, folds), strings.LastIndexFunc(p, folds)
+	if first < 0 {
+		return start, end
+	}
+	_, n := utf8.DecodeRuneInString(p[last:])
+	lead, trail := p[:first], p[last+n:]
 	for lead != "" && start > 0 {
-		r, n := utf8.DecodeRuneInString(lead)
+		r, n := utf8.DecodeLastRuneInString(lead)
 		q, m := utf8.DecodeLastRuneInString(text[:start])
-		if folds(r) || r != q {
+		if r != q {
 			break
 		}
-		lead, start = lead[n:], start-m
+		lead, start = lead[:len(lead)-n], start-m
 	}
 	for trail != "" && end < len(text) {
-		r, n := utf8.DecodeLastRuneInString(trail)
+		r, n := utf8.DecodeRuneInString(trail)
 		q, m := utf8.DecodeRuneInString(text[end:])
-		if folds(r) || r != q {
+		if r != q {
 			break
 		}
-		trail, end = trail[:len(trail)-n], end+m
+		trail, end = trail[n:], end+m
 	}
 	return start, end
 }

@@ -97,6 +97,44 @@ func TestLocateAfterReflowAndEdits(t *testing.T) {
 	}
 }
 
+// A passage beginning or ending with several punctuation marks is found
+// over them all, as selected: "said[6]." stopped before "]." and ".[5]
+// Then" began inside its marker, "(“The" at "The" (widen compared each
+// mark with the text from the passage's far end: a read of the code, 45e),
+// so the span found was not the passage.
+func TestFoundSpanCoversEdgePunctuation(t *testing.T) {
+	text := "It rose, as the report said[6]. Then it fell.[5] So it went (“The end”), she wrote."
+	shown := func() Shown {
+		return Shown{Markers: []Marker{{Before: "said", Label: "6"}, {Before: "fell.", Label: "5"}}}
+	}
+	for _, p := range []string{"as the report said[6].", ".[5] So it went", "(“The end”),", "fell.[5]", "[6]. Then"} {
+		at := strings.Index(text, p)
+		if at < 0 {
+			t.Fatalf("%q not in the text", p)
+		}
+		for _, tx := range []*Text{NewText(text), NewTextAsRead(text, shown)} {
+			sel, _, ok := tx.Find(p)
+			if !ok {
+				t.Errorf("Find(%q): not found", p)
+				continue
+			}
+			if start, end, ok := tx.Locate(sel); !ok || text[start:end] != p {
+				t.Errorf("%q found at %q, %v", p, text[start:end], ok)
+			}
+			if start, end, ok := tx.Locate(Select(text, at, at+len(p))); !ok || text[start:end] != p {
+				t.Errorf("%q selected, found at %q, %v", p, text[start:end], ok)
+			}
+		}
+	}
+	// read without its marker: the span runs from the text's letters over
+	// the marks the passage has where the text has them
+	tx := NewTextAsRead(text, shown)
+	sel, _, ok := tx.Find("as the report said. Then")
+	if start, end, ok2 := tx.Locate(sel); !ok || !ok2 || text[start:end] != "as the report said[6]. Then" {
+		t.Errorf("found at %q, %v %v", text[start:end], ok, ok2)
+	}
+}
+
 func TestLocateRepeatedPassageByContext(t *testing.T) {
 	// "the threat will outlive the caliphate" occurs twice.
 	second := selectPassage(t, essay, "the threat will outlive the caliphate", 0) // lower-case t: the second
