@@ -36,7 +36,7 @@ type CopyKey struct {
 	Title  string
 	Outlet string
 	Date   string         // Date.String(): "2017-09-14", "2017-09", "2017"; "" when undated
-	URL    string         // URLKey of the piece's URL
+	URL    string         // copyURLKey of the piece's URL
 	Words  int            // of the body
 	Sketch neardup.Sketch // of the body; nil under MinCopyWords words
 }
@@ -48,7 +48,7 @@ func KeyOf(a Article) CopyKey {
 	if words < MinCopyWords {
 		sk = nil
 	}
-	return CopyKey{ID: a.ID, Title: a.Title, Outlet: a.Outlet, Date: a.Date.String(), URL: URLKey(a.URL), Words: words, Sketch: sk}
+	return CopyKey{ID: a.ID, Title: a.Title, Outlet: a.Outlet, Date: a.Date.String(), URL: copyURLKey(a.URL), Words: words, Sketch: sk}
 }
 
 // Copy is one piece of a group of republished copies.
@@ -84,7 +84,9 @@ func earlier(a, b CopyKey) int {
 // Copies groups the pieces that are the same piece published more than
 // once (another outlet, a later reprint, the same page added twice): the
 // same URL (URLKey: ignoring the scheme, "www.", a default port, a
-// trailing slash, fragments and utm_ parameters, among others), or bodies of MinCopyWords or more whose shingle
+// trailing slash, fragments and utm_ parameters, among others; one whose
+// host a browser refuses, the very same URL as written: copyURLKey), or
+// bodies of MinCopyWords or more whose shingle
 // similarity is at least SimilarText, or SimilarWithTitle with the same
 // normalised title. Each group starts with its earliest piece (see
 // earlier), which stands for the group when copies are collapsed; the
@@ -430,12 +432,37 @@ func queryKey(q string) string {
 
 // SameURL says whether a and b, neither "", are one string or one URL but
 // for the scheme, the host's case and form (punycode, a trailing dot, a
-// default port), www., escapes of letters and digits, dot segments, a
-// trailing slash and tracking parameters (URLKey).
+// default port, an IP address in any form a browser reads: 0x7f.1, 127.1
+// and 2130706433 are 127.0.0.1, [0::1] is [::1]), www., escapes of letters
+// and digits, dot segments, a trailing slash and tracking parameters
+// (URLKey); a URL whose host a browser refuses is one with itself alone,
+// spaces around it aside (copyURLKey). Copies compare pieces' URLs by the
+// same rule.
 func SameURL(a, b string) bool {
 	if a == "" || b == "" {
 		return false
 	}
-	k := URLKey(a)
-	return a == b || k != "" && k == URLKey(b)
+	k := copyURLKey(a)
+	return a == b || k != "" && k == copyURLKey(b)
+}
+
+// copyURLKey is the key SameURL and Copies compare the URL s by: its
+// URLKey; for an http(s) URL whose host the WHATWG URL standard refuses,
+// which has no URLKey ("http://1.2.3.09/e", "http://xn--a.example/f",
+// "http://[fe80::1%25eth0]/g"), s as written, spaces around it trimmed,
+// in angle brackets: a key no URLKey is (none begins "<", a forbidden
+// host code point), so that pieces at the very same such URL are copies
+// still, as they were before such hosts were refused and as SameURL says
+// they are one URL, and no other spelling of it is one with it; "" for
+// what is no http(s) URL.
+func copyURLKey(s string) string {
+	if k := URLKey(s); k != "" {
+		return k
+	}
+	s = strings.TrimSpace(s)
+	u, err := url.Parse(s)
+	if err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") {
+		return ""
+	}
+	return "<" + s + ">"
 }

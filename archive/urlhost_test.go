@@ -262,3 +262,41 @@ func FuzzURLHost(f *testing.F) {
 		}
 	})
 }
+
+// TestURLsWithoutAKeyStayOne: a URL whose host the WHATWG URL standard
+// refuses (no URLKey) is still one URL with itself: two pieces at the
+// very same such url are copies, "same URL", as they were before such
+// hosts were refused and as SameURL says (they were no copies while
+// SameURL said one); another spelling of it, or a URL with a key, is not
+// one with it.
+func TestURLsWithoutAKeyStayOne(t *testing.T) {
+	day, _ := ParseDate("2020-01-01")
+	for _, u := range []string{"http://1.2.3.09/e", "http://xn--a.example/f", "http://[fe80::1%25eth0]/g"} {
+		if URLKey(u) != "" {
+			t.Fatalf("URLKey(%q) = %q: a host the standard takes", u, URLKey(u))
+		}
+		as := []Article{
+			{ID: "a", Title: "One", URL: u, Date: day, Body: body(0, "w", 120, 0)},
+			{ID: "b", Title: "Two", URL: " " + u, Date: day, Body: body(0, "x", 120, 0)},
+			{ID: "c", Title: "Three", URL: u + "/", Date: day, Body: body(0, "y", 120, 0)},
+		}
+		g := Republished(as)
+		if len(g) != 1 || len(g[0]) != 2 || g[0][1].Why != "same URL" || as[g[0][0].Index].ID != "a" || as[g[0][1].Index].ID != "b" {
+			t.Errorf("pieces at %q (twice) and %q: copies %+v, want a and b, same URL", u, u+"/", g)
+		}
+		if !SameURL(u, u) || !SameURL(u, " "+u) || SameURL(u, u+"/") {
+			t.Errorf("%q: SameURL with itself %v, with itself spaced %v, with %q %v; want true, true, false",
+				u, SameURL(u, u), SameURL(u, " "+u), u+"/", SameURL(u, u+"/"))
+		}
+	}
+	// kept apart from the keys of hosts a browser reads
+	as := []Article{
+		{ID: "a", Title: "One", URL: "http://1.2.3.09/e", Date: day, Body: body(0, "w", 120, 0)},
+		{ID: "b", Title: "Two", URL: "http://1.2.3.9/e", Date: day, Body: body(0, "x", 120, 0)},
+		{ID: "c", Title: "Three", URL: "ftp://1.2.3.09/e", Date: day, Body: body(0, "y", 120, 0)},
+		{ID: "d", Title: "Four", URL: "ftp://1.2.3.09/e", Date: day, Body: body(0, "z", 120, 0)},
+	}
+	if g := Republished(as); len(g) != 0 {
+		t.Errorf("pieces at 1.2.3.09 and 1.2.3.9, and two at one ftp URL: copies %+v, want none", g)
+	}
+}

@@ -763,11 +763,14 @@ import (
 // World Vision" gave a person World Vision, "ANN LEE FOR CITIZENS FOR
 // RESPONSIBILITY AND ETHICS IN WASHINGTON" a person "Washington, Ethics
 // In", "Ann Lee, Sciences Po, Florence" two authors more; read now as
-// before 326 and 328).
+// before 326 and 328); 330: the manifest's
+// copy key of a URL whose host a browser refuses is that URL as written
+// (archive's copyURLKey: "http://1.2.3.09/e" had none, so two pieces at
+// that very URL were no copies, now "<http://1.2.3.09/e>", copies).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 329
+const SchemaVersion = 330
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
