@@ -256,23 +256,14 @@ func URLKey(s string) string {
 }
 
 // hostKey is u's host and port as URLKey compares them: the host as
-// hostOf says (as a browser asks for it, without "www."); the port, its
-// leading zeros left out, unless it is the scheme's default (80 for
-// http, 443 for https); ok is false for a host a browser refuses
-// (hostOf).
+// hostOf says (as a browser asks for it, without "www."), the port as
+// PortKey says; ok is false for a host a browser refuses (hostOf).
 func hostKey(u *url.URL) (string, bool) {
 	h, ok := hostOf(u)
 	if !ok {
 		return "", false
 	}
-	port := u.Port()
-	if n, err := strconv.Atoi(port); err == nil {
-		port = strconv.Itoa(n)
-	}
-	if port == "" || u.Scheme == "http" && port == "80" || u.Scheme == "https" && port == "443" {
-		return h, true
-	}
-	return h + ":" + port, true
+	return h + PortKey(u), true
 }
 
 // whatwgIDNA is UTS 46's lookup as the WHATWG URL standard's "domain to
@@ -357,6 +348,21 @@ func BrowserHost(u *url.URL) (host string, ok bool) {
 		a = a[:len(a)-1]
 	}
 	return a, ok
+}
+
+// PortKey is u's port as URLKey and fetch's politeness compare it: ":"
+// and the port, its leading zeros left out (":08080" is :8080), or ""
+// when there is none or it is the scheme's default (80 for http, 443
+// for https).
+func PortKey(u *url.URL) string {
+	port := u.Port()
+	if n, err := strconv.Atoi(port); err == nil {
+		port = strconv.Itoa(n)
+	}
+	if port == "" || u.Scheme == "http" && port == "80" || u.Scheme == "https" && port == "443" {
+		return ""
+	}
+	return ":" + port
 }
 
 // pathKey is the escaped path p normalised as RFC 3986 (6.2.2) says: an

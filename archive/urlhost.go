@@ -156,22 +156,11 @@ func ipv4Number(s string) (n uint64, ok bool) {
 		s, radix = s[1:], 8
 	}
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		var d uint64
-		switch {
-		case c >= '0' && c <= '9':
-			d = uint64(c - '0')
-		case c >= 'a' && c <= 'f':
-			d = uint64(c-'a') + 10
-		case c >= 'A' && c <= 'F':
-			d = uint64(c-'A') + 10
-		default:
+		d, ok := hexDigit(s[i])
+		if !ok || uint64(d) >= radix {
 			return 0, false
 		}
-		if d >= radix {
-			return 0, false
-		}
-		n = min(n*radix+d, 1<<32+1)
+		n = min(n*radix+uint64(d), 1<<32+1)
 	}
 	return n, true
 }
@@ -319,7 +308,9 @@ func ipv6String(a [8]uint16) string {
 	return string(b)
 }
 
-func hexDigit(c byte) (uint16, bool) {
+// hexDigit is the value of the hexadecimal digit c (in either case); ok
+// is false for any other byte.
+func hexDigit(c byte) (d uint16, ok bool) {
 	switch {
 	case c >= '0' && c <= '9':
 		return uint16(c - '0'), true

@@ -547,20 +547,14 @@ func retryAfter(v string) time.Duration {
 // request at a time, Delay apart; a host held; a robots.txt read): the
 // host as a browser asks for it (archive.BrowserHost: in lower case,
 // punycode, an IP address in one form, without a trailing dot), the port
-// without leading zeros, unless it is the scheme's default. Two spellings
-// of one host were two hosts, each asked Delay apart from its own
-// requests alone ("EXAMPLE.com", "example.com." and "example.com:443"
-// over https, "127.1" and "127.0.0.1", "[0::1]" and "[::1]").
+// as archive.PortKey says (without leading zeros, none when the scheme's
+// default), as archive.URLKey reads them. Two spellings of one host were
+// two hosts, each asked Delay apart from its own requests alone
+// ("EXAMPLE.com", "example.com." and "example.com:443" over https,
+// "127.1" and "127.0.0.1", "[0::1]" and "[::1]").
 func hostKey(u *url.URL) string {
 	h, _ := archive.BrowserHost(u)
-	port := u.Port()
-	if n, err := strconv.Atoi(port); err == nil {
-		port = strconv.Itoa(n)
-	}
-	if port == "" || u.Scheme == "http" && port == "80" || u.Scheme == "https" && port == "443" {
-		return h
-	}
-	return h + ":" + port
+	return h + archive.PortKey(u)
 }
 
 // longestWait is the longest wait a Retry-After is read as, a hundred
