@@ -318,13 +318,35 @@ func hostOf(u *url.URL) (host string, ok bool) {
 }
 
 // BrowserHost is u's host (not its port) as a browser asks for it, as
-// hostOf reads it but with its "www.": fetch's politeness keeps one queue
-// for each (two spellings of a host, "EXAMPLE.com" and "example.com.",
-// "127.1" and "127.0.0.1", "[0::1]" and "[::1]", "bücher.example" and
-// "xn--bcher-kva.example", were two queues, each asked a second apart
-// from its own requests alone). ok is false for a host the WHATWG URL
-// standard refuses; it is then as written, in lower case.
+// hostOf reads it but with its "www.": StandardHost without one trailing
+// dot ("example.com." is example.com; "." and "www.." stay, the dot a
+// name's only character, an empty label before it). fetch's politeness
+// keeps one queue for each (two spellings of a host, "EXAMPLE.com" and
+// "example.com.", "127.1" and "127.0.0.1", "[0::1]" and "[::1]",
+// "bücher.example" and "xn--bcher-kva.example", were two queues, each
+// asked a second apart from its own requests alone). ok is false for a
+// host the WHATWG URL standard refuses; it is then as written, in lower
+// case, without one trailing dot.
 func BrowserHost(u *url.URL) (host string, ok bool) {
+	a, ok := StandardHost(u)
+	if len(a) > 1 && strings.HasSuffix(a, ".") && !strings.HasSuffix(a, "..") {
+		a = a[:len(a)-1]
+	}
+	return a, ok
+}
+
+// StandardHost is u's host (not its port) as the WHATWG URL standard's
+// host parser reads it and its serialiser writes it, what a browser
+// connects to and sends as Host: a name by domainASCII (in lower case,
+// punycode for a name not in ASCII, a trailing dot kept), an IPv4 address
+// in dotted decimal (ipv4Host: "0x7f.1", "127.1", "2130706433" are
+// 127.0.0.1), an IPv6 address as ipv6Host writes it, in its brackets
+// ("[0::1]" is [::1]). fetch asks for this host: Go's resolver reads no
+// IPv4 address but in dotted decimal, and looked up "0x7f.1" as a name
+// (no such host). ok is false for a host the standard refuses; it is
+// then as written, in lower case (an IPv4 address the parser refuses,
+// "1.2.3.09", as domainASCII gives it).
+func StandardHost(u *url.URL) (host string, ok bool) {
 	h := u.Hostname()
 	if strings.HasPrefix(u.Host, "[") { // an IPv6 address
 		if a, valid := ipv6Host(h); valid {
@@ -334,20 +356,15 @@ func BrowserHost(u *url.URL) (host string, ok bool) {
 	}
 	a, ok := domainASCII(h)
 	if !ok {
-		a = strings.ToLower(h)
-	} else if endsInNumber(a) {
+		return strings.ToLower(h), false
+	}
+	if endsInNumber(a) {
 		if ip, valid := ipv4Host(a); valid {
 			return ip, true
 		}
-		ok = false
+		return a, false
 	}
-	// one trailing dot left out, not a label's: "example.com." is
-	// example.com, "." and "www.." stay (the dot a name's only
-	// character, an empty label before it)
-	if len(a) > 1 && strings.HasSuffix(a, ".") && !strings.HasSuffix(a, "..") {
-		a = a[:len(a)-1]
-	}
-	return a, ok
+	return a, true
 }
 
 // PortKey is u's port as URLKey and fetch's politeness compare it: ":"

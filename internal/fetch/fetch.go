@@ -376,7 +376,7 @@ func (c *Client) once1(ctx context.Context, u *url.URL, cond Conditional, accept
 	timeout := cmp.Or(c.Timeout, DefaultTimeout)
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, rawURL, nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, asked(u).String(), nil)
 	if err != nil {
 		return nil, -1, &Error{URL: rawURL, Msg: err.Error()}
 	}
@@ -394,11 +394,18 @@ func (c *Client) once1(ctx context.Context, u *url.URL, cond Conditional, accept
 		return nil, -1, c.explain(ctx, rawURL, err, timeout)
 	}
 	defer resp.Body.Close()
-	final := archive.WithoutUserinfo(resp.Request.URL.String())
+	// the URL as written, not as asked (asked): where it led is said,
+	// and a relative redirect read, in the host's spelling given
+	base := resp.Request.URL
+	if base.String() == req.URL.String() {
+		base = u
+	}
+	final := archive.WithoutUserinfo(base.String())
 	switch resp.StatusCode {
 	case http.StatusMovedPermanently, http.StatusFound, http.StatusSeeOther, http.StatusTemporaryRedirect, http.StatusPermanentRedirect:
-		loc, err := resp.Location()
-		if err != nil {
+		where := resp.Header.Get("Location")
+		loc, err := base.Parse(where)
+		if where == "" || err != nil {
 			return nil, -1, &Error{URL: rawURL, Status: resp.StatusCode, Msg: "the server answered " + resp.Status + " with no place to go"}
 		}
 		return &Response{URL: final, Status: resp.StatusCode, location: loc}, 0, nil
@@ -555,6 +562,31 @@ func retryAfter(v string) time.Duration {
 func hostKey(u *url.URL) string {
 	h, _ := archive.BrowserHost(u)
 	return h + archive.PortKey(u)
+}
+
+// asked is u as a request asks for it: its host as the WHATWG URL
+// standard serialises it (archive.StandardHost: an IPv4 address in
+// dotted decimal, an IPv6 address as the standard writes it, a name in
+// lower case and punycode, as IDNA's lookup makes it), its port, path and
+// query as written; u itself when the standard refuses its host. Go's
+// resolver reads no other IPv4 form: http://0x7f.1:8080/ and
+// http://127.1:8080/, 127.0.0.1 to a browser and to archive.SameURL
+// (folio feeds add said "already subscribed"), failed "lookup 0x7f.1: no
+// such host".
+func asked(u *url.URL) *url.URL {
+	h, ok := archive.StandardHost(u)
+	if !ok {
+		return u
+	}
+	if p := u.Port(); p != "" {
+		h += ":" + p
+	}
+	if h == u.Host {
+		return u
+	}
+	a := *u
+	a.Host = h
+	return &a
 }
 
 // longestWait is the longest wait a Retry-After is read as, a hundred

@@ -4,6 +4,7 @@ import (
 	"context"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"sync"
 	"testing"
@@ -80,5 +81,58 @@ func TestSpellingsOfOneHostShareItsQueue(t *testing.T) {
 		if _, err := c.Get(context.Background(), u, Conditional{}, nil); err != nil {
 			t.Fatalf("%s: %v", u, err)
 		}
+	}
+}
+
+// TestAsksForTheHostAsBrowsersDo: a URL whose host is 127.0.0.1 written
+// in another form a browser reads (0x7f.1, 127.1, 2130706433) is fetched
+// from 127.0.0.1 (Go's resolver looked the host up as a name: "lookup
+// 0x7f.1: no such host"), its Host header as a browser sends it, its
+// port, path and query as written; the URL said (Response.URL, a
+// relative redirect read against it) stays as written.
+func TestAsksForTheHostAsBrowsersDo(t *testing.T) {
+	var mu sync.Mutex
+	var hosts []string
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		hosts = append(hosts, r.Host)
+		mu.Unlock()
+		switch r.URL.Path {
+		case "/robots.txt":
+			http.NotFound(w, r)
+		case "/old":
+			http.Redirect(w, r, "/feed.xml?q=1", http.StatusMovedPermanently)
+		default:
+			w.Header().Set("Content-Type", "application/xml")
+			w.Write([]byte("<rss>" + r.URL.RawQuery + "</rss>"))
+		}
+	}))
+	defer srv.Close()
+	port := strings.TrimPrefix(srv.URL, "http://127.0.0.1:")
+	for _, h := range []string{"0x7f.1", "127.1", "2130706433", "0177.0.0.1"} {
+		mu.Lock()
+		hosts = nil
+		mu.Unlock()
+		c := &Client{Delay: -1, Retries: -1}
+		for _, c2 := range []struct{ get, url, body string }{
+			{"http://" + h + ":" + port + "/feed.xml?a=b", "http://" + h + ":" + port + "/feed.xml?a=b", "<rss>a=b</rss>"},
+			{"http://" + h + ":" + port + "/old", "http://" + h + ":" + port + "/feed.xml?q=1", "<rss>q=1</rss>"},
+		} {
+			resp, err := c.Get(context.Background(), c2.get, Conditional{}, nil)
+			if err != nil {
+				t.Errorf("%s: %v", c2.get, err)
+				continue
+			}
+			if resp.URL != c2.url || string(resp.Body) != c2.body {
+				t.Errorf("%s: URL %s, body %q; want %s, %q", c2.get, resp.URL, resp.Body, c2.url, c2.body)
+			}
+		}
+		mu.Lock()
+		for _, got := range hosts {
+			if got != "127.0.0.1:"+port {
+				t.Errorf("%s: asked with Host %s, want 127.0.0.1:%s", h, got, port)
+			}
+		}
+		mu.Unlock()
 	}
 }
