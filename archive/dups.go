@@ -1,6 +1,7 @@
 package archive
 
 import (
+	"fmt"
 	"net/url"
 	"slices"
 	"strconv"
@@ -275,10 +276,22 @@ func hostKey(u *url.URL) (string, bool) {
 var whatwgIDNA = idna.New(idna.MapForLookup(), idna.BidiRule(), idna.Transitional(false),
 	idna.CheckHyphens(false), idna.StrictDomainName(false))
 
-// HostASCII is the host name h as a browser asks for it (whatwgIDNA):
-// "例え.jp" is xn--r8jz45g.jp, "a_b.é.example" a_b.xn--9ca.example; an
-// error for a name the lookup refuses.
-func HostASCII(h string) (string, error) { return whatwgIDNA.ToASCII(h) }
+// HostASCII is the host name h (not an IP address in brackets) as a
+// browser asks for it, the WHATWG URL standard's domain to ASCII
+// (domainASCII, hostOf's rule): "例え.jp" is xn--r8jz45g.jp,
+// "a_b.é.example" a_b.xn--9ca.example, a name in ASCII in lower case, a
+// trailing dot kept; an error for a name the standard refuses: one IDNA's
+// lookup refuses, with a label "xn--" alone ("xn--.bücher.example", which
+// the lookup alone made .xn--bcher-kva.example), not in UTF-8, or with a
+// forbidden domain code point once looked up (a space: "a\u00a0b.例え.jp",
+// which the lookup made "a b.xn--r8jz45g.jp").
+func HostASCII(h string) (string, error) {
+	a, ok := domainASCII(h)
+	if !ok {
+		return "", fmt.Errorf("%q is no host name a browser asks for", h)
+	}
+	return a, nil
+}
 
 // hostOf is u's host (not its port) as a browser asks for it, the one
 // rule of URLKey's hosts and of the sites LinkTextElsewhere compares

@@ -411,6 +411,14 @@ func TestLinksWithStrayPercentAndIDNHosts(t *testing.T) {
 		// as the WHATWG standard looks it up, as copies' keys are (idna's
 		// strict profile refused it, and the link was dropped)
 		"https://a_b.é.example/z": "https://a_b.xn--9ca.example/z",
+		// a host the standard refuses is no link, the text alone, as
+		// copies' keys read it (archive.HostASCII by domainASCII's rule:
+		// x/net/idna's lookup alone took "xn--" for an empty label, and
+		// made a no-break space a space, links no browser opens)
+		"https://xn--.bücher.example/z": "",
+		"https://a\u00a0b.例え.jp/z":      "",
+		"https://a%C2%A0b.例え.jp/z":      "",
+		"https://例え.jp/%C2%A0":          "https://xn--r8jz45g.jp/%C2%A0",
 	} {
 		if got := safeLink(href, base); got != want {
 			t.Errorf("safeLink(%q) = %q, want %q", href, got, want)
