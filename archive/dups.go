@@ -231,10 +231,12 @@ func normTitle(t string) string { return strings.Join(neardup.Words(t), " ") }
 // URLKey is a URL reduced for comparison: no scheme, no "www.", no
 // fragment, no trailing slash, no utm_ tracking parameters; "" for what is
 // not an http(s) URL, or one whose host a browser refuses (hostOf:
-// "http://1.2.3.09/"). Its host is as a browser asks for it (hostKey,
+// "http://1.2.3.09/"; Copies and SameURL compare such a URL as written:
+// copyURLKey). Its host is as a browser asks for it (hostKey,
 // hostOf: in ASCII, punycode for a name not in ASCII, an IPv4 address
-// in dotted decimal however written, without a trailing
-// dot, the scheme's default port left out), its path with RFC 3986's normalisation
+// in dotted decimal however written, an IPv6 address as the WHATWG URL
+// standard writes it, without a trailing dot, the scheme's default port
+// left out: PortKey), its path with RFC 3986's normalisation
 // (pathKey), its query every pair of the URL's (queryKey), in the order
 // of their keys. So "https://example.com:443/a.xml", "https://EXAMPLE.com./a.xml",
 // "https://example.com/%61.xml" and "https://example.com/x/../a.xml" are
@@ -318,8 +320,9 @@ func HostASCII(h string) (string, error) {
 // ("xn--.bücher.example"; it was .xn--bcher-kva.example, the key of
 // ".bücher.example"), an address the parsers refuse ("1.2.3.09",
 // "256.1.1.1", "[fe80::1%25eth0]", with a zone). The host is then as
-// written, in lower case, which URLKey gives no key and siteOf reads as
-// a site of its own.
+// written, in lower case, without one trailing dot and a leading "www."
+// ("www.0x7f.1" is 0x7f.1), which URLKey gives no key (copyURLKey keys
+// its URL as written) and siteOf reads as a site of its own.
 func hostOf(u *url.URL) (host string, ok bool) {
 	h, ok := BrowserHost(u)
 	// "www." left out before a label ("www." before nothing or an empty

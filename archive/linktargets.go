@@ -201,7 +201,10 @@ func siteKey(h string) string {
 
 // siteOf is the host of the http(s) URL s as a browser asks for it
 // (hostOf: lower case, punycode, without "www."), "" when s is none; a
-// host a browser refuses ("1.2.3.09") as written, in lower case.
+// host a browser refuses as written, in lower case, but without one
+// trailing dot and a leading "www." ("http://1.2.3.09./" 1.2.3.09,
+// "http://www.0x7f.1/" 0x7f.1, no address with its www.: a site of its
+// own, not 127.0.0.1's).
 func siteOf(s string) string {
 	u, err := url.Parse(strings.TrimSpace(s))
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Hostname() == "" {
