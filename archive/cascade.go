@@ -234,6 +234,17 @@ func (s *SiteRoots) sectionUnread(p string) bool {
 type section struct {
 	cascade []cascadeEntry
 	draft   bool
+	// zolaDraft is whether it is a draft as Zola reads it (zolaDraftFlag:
+	// draft = true, the key in lower case alone), read of a Zola site's
+	// in draft's stead (sectionAsZola)
+	zolaDraft bool
+}
+
+// sectionAsZola is sec as a Zola site's pages take it: no cascade (its
+// front matter has none, nor does [extra] give them keys) and its draft
+// as Zola reads it (zolaDraft).
+func sectionAsZola(sec section) section {
+	return section{draft: sec.zolaDraft, zolaDraft: sec.zolaDraft}
 }
 
 // sectionOf is the section page of the folder dir for the pages of the
@@ -276,7 +287,8 @@ func (s *SiteRoots) cascade(p string) (matter, bool) {
 	lang := s.hugoLanguageKey(p)
 	// a Zola site's section page gives its pages no cascade (its front
 	// matter has none, nor does [extra] give them keys), its draft alone
-	// hiding them; of any language: zolaDraftSection
+	// hiding them, as Zola reads it (sectionAsZola); of any language:
+	// zolaDraftSection
 	zolaSite := s.zolaSite(p)
 	zola := lang != "" && zolaSite
 	// the folders above p and their cascades; none: no root asked (a
@@ -288,7 +300,7 @@ func (s *SiteRoots) cascade(p string) (matter, bool) {
 		dirs = append(dirs, dir)
 		sec := s.sectionOf(dir, lang)
 		if zolaSite {
-			sec.cascade = nil
+			sec = sectionAsZola(sec)
 		}
 		cascades = append(cascades, sec.cascade)
 		drafts = append(drafts, sec.draft || zola && s.zolaDraftSection(dir, p))
@@ -847,7 +859,12 @@ func readSection(data []byte) sectionRead {
 	case err != nil:
 		return sectionRead{}
 	}
-	return sectionRead{sec: section{cascade: cascadeEntries(fm.m["cascade"].value), draft: fm.m.isDraft(false, nil, func() bool { return true })}, denied: zolaDeniedKeys(fm)}
+	sec := section{
+		cascade:   cascadeEntries(fm.m["cascade"].value),
+		draft:     fm.m.isDraft(false, nil, func() bool { return true }),
+		zolaDraft: zolaDraftFlag(fm.m, fm.lower),
+	}
+	return sectionRead{sec: sec, denied: zolaDeniedKeys(fm)}
 }
 
 // sectionDecodes counts the section pages' texts decoded (readSection),
@@ -907,12 +924,13 @@ func CascadeSum(data []byte) uint32 { return sectionSum(readSection(data).sec) }
 // once a build for its sum (the index's plan and its reading of the page),
 // its problem (parse) and what it gives the pages under it (sectionOf).
 // Of a Zola site's section page it sums what its pages take, its draft
-// alone (cascade: a Zola section gives no cascade), so that an edit of
-// its [cascade] reads none of them again.
+// alone as Zola reads it (sectionAsZola: a Zola section gives no cascade),
+// so that an edit of its [cascade] or its published reads none of them
+// again.
 func (s *SiteRoots) CascadeSum(p string, data []byte) uint32 {
 	sec := s.sectionReadOf(p, data).sec
 	if s.zolaSite(p) {
-		sec.cascade = nil
+		sec = sectionAsZola(sec)
 	}
 	return sectionSum(sec)
 }

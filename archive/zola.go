@@ -202,7 +202,8 @@ func (s *SiteRoots) zolaSection(p string) bool {
 }
 
 // zolaDraftSection reports whether a section page of the folder dir of a
-// Zola site, of any of its languages (zolaSection), is a draft: Zola's
+// Zola site, of any of its languages (zolaSection), is a draft as Zola
+// reads it (zolaDraftFlag): Zola's
 // loader skips the whole folder then, every language's pages and every
 // folder below it (getzola/zola components/site/src/lib.rs, Site::load:
 // "if the section is drafted we can skip the entire dir",
@@ -221,7 +222,7 @@ func (s *SiteRoots) zolaDraftSection(dir, p string) bool {
 	}
 	l := s.hugoBuildFor(p).langs
 	for lang := range l.tags {
-		if s.sectionOf(dir, lang).draft {
+		if s.sectionOf(dir, lang).zolaDraft {
 			v = true
 			break
 		}
@@ -233,6 +234,26 @@ func (s *SiteRoots) zolaDraftSection(dir, p string) bool {
 	s.zolaDrafts[dir] = v
 	s.mu.Unlock()
 	return v
+}
+
+// zolaDraftFlag reports whether the front matter of a Zola site's section
+// page, m (keyed in lower case) and lower (decodeYAML's, of the YAML keys
+// written in lower case alone; nil when all are), says draft = true, a
+// boolean, at its top: the key as serde names SectionFrontMatter's field
+// (getzola/zola components/content/src/front_matter/section.rs: "pub
+// draft: bool"), in lower case alone. Zola has no published, and refuses
+// a section page holding it, or Draft, or DRAFT (deny_unknown_fields:
+// zolaDeniedKeys), whose message says folio reads the section as without
+// it; folio read them as Hugo does, published = false or DRAFT = true a
+// draft, hiding the pages under it (a review). A string "true", which
+// Zola refuses, is none.
+func zolaDraftFlag(m, lower matter) bool {
+	if lower != nil {
+		m = lower // draft: true beside a Draft: false is Zola's
+	}
+	f := m["draft"]
+	v, ok := f.value.(bool)
+	return ok && v && !f.cased && !f.nested
 }
 
 // ZolaUnrenderedMsg is the message of the Quiet problem of a Zola site's

@@ -775,3 +775,52 @@ func TestZolaIgnoredContentFolders(t *testing.T) {
 		sameLines(t, c.glob, piecePaths(a), c.pieces)
 	}
 }
+
+// A Zola site's section page is a draft by its draft = true alone, the
+// key in lower case (getzola/zola
+// components/content/src/front_matter/section.rs: "pub draft: bool",
+// serde's name): Zola has no published, and refuses a section page
+// holding it, or DRAFT (deny_unknown_fields), which folio check says
+// with "folio reads the section as without it". folio read them as Hugo
+// does: pub/p.md and up/u.md were "not a page of the site" under a draft
+// section, its sum (SiteRoots.CascadeSum) a draft's. A Hugo site's
+// section keeps Hugo's reading (published = false, Draft: a draft).
+func TestZolaSectionDraftIsItsDraftKeyAlone(t *testing.T) {
+	dir := t.TempDir()
+	page := zolaPage("A", "date = 2021-01-01\n")
+	files := map[string]string{
+		"zola/config.toml":               "base_url = \"https://z.example.org\"\n",
+		"zola/content/pub/_index.md":     "+++\npublished = false\n+++\n",
+		"zola/content/up/_index.md":      "+++\nDRAFT = true\n+++\n",
+		"zola/content/y/_index.md":       "---\nDraft: true\n---\n",
+		"zola/content/ex/_index.md":      "+++\n[extra]\ndraft = true\n+++\n",
+		"zola/content/str/_index.md":     "+++\ndraft = \"true\"\n+++\n",
+		"zola/content/dr/_index.md":      "+++\ndraft = true\n+++\n",
+		"zola/content/both/_index.md":    "---\nDraft: false\ndraft: true\n---\n",
+		"zola/content/pub/sub/_index.md": "+++\nfoo = 1\n+++\n",
+		"hugo/hugo.toml":                 "baseURL = \"https://h.example.org\"\n",
+		"hugo/content/s/_index.md":       "+++\npublished = false\n+++\n",
+		"hugo/content/c/_index.md":       "+++\nDraft = true\n+++\n",
+	}
+	for _, d := range []string{"zola/content/pub", "zola/content/up", "zola/content/y", "zola/content/ex", "zola/content/str", "zola/content/dr", "zola/content/both", "zola/content/pub/sub", "hugo/content/s", "hugo/content/c"} {
+		files[d+"/p.md"] = page
+	}
+	writeFiles(t, dir, files)
+	a, probs := loadSite(t, dir)
+	sameLines(t, "pieces", piecePaths(a), []string{"zola/content/ex/p.md", "zola/content/pub/p.md", "zola/content/pub/sub/p.md", "zola/content/str/p.md", "zola/content/up/p.md", "zola/content/y/p.md"})
+	var said []string
+	for _, p := range probs {
+		if strings.HasPrefix(p.Msg, SectionPageMsg+": ") && !p.Quiet {
+			said = append(said, fmt.Sprintf("%s:%d", p.Path, p.Line))
+		}
+	}
+	slices.Sort(said)
+	// the section below pub/, no draft's now, is read: its key said
+	sameLines(t, "said", said, []string{"zola/content/both/_index.md:2", "zola/content/pub/_index.md:2", "zola/content/pub/sub/_index.md:2", "zola/content/up/_index.md:2", "zola/content/y/_index.md:2"})
+	sites := NewSiteRoots(os.DirFS(dir))
+	for p, draft := range map[string]bool{"zola/content/pub/_index.md": false, "zola/content/up/_index.md": false, "zola/content/dr/_index.md": true, "hugo/content/s/_index.md": true} {
+		if got := sites.CascadeSum(p, []byte(files[p])) != 0; got != draft {
+			t.Errorf("%s: CascadeSum a draft's %v, want %v", p, got, draft)
+		}
+	}
+}

@@ -766,11 +766,15 @@ import (
 // before 326 and 328); 330: the manifest's
 // copy key of a URL whose host a browser refuses is that URL as written
 // (archive's copyURLKey: "http://1.2.3.09/e" had none, so two pieces at
-// that very URL were no copies, now "<http://1.2.3.09/e>", copies).
+// that very URL were no copies, now "<http://1.2.3.09/e>", copies); 331: a Zola
+// site's section page is a draft by its draft = true alone, in lower
+// case (archive's zolaDraftFlag: published = false or DRAFT = true hid
+// the pages under it, now they are read, as Zola, refusing such a
+// section, is said to read them).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 330
+const SchemaVersion = 331
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
