@@ -366,7 +366,13 @@ func parse(path string, data []byte, asWritten bool, inJekyll, inHugo func() boo
 	jekyllUnpublished := func() bool {
 		return (inPosts(path) || inJekyll != nil && inJekyll()) && cascades.jekyllUnpublished(path)
 	}
-	if m.isDraft(inPosts(path), inJekyll, inHugo) && !hugoDrafts() && !jekyllUnpublished() { // whatever else it lacks: the site does not publish it
+	draft := m.isDraft(inPosts(path), inJekyll, inHugo)
+	if zd := zolaDraftFlag(m, lowerM); zd != draft && inHugo != nil && inHugo() && cascades.zolaSite(path) {
+		// a Zola site's page: its draft = true alone, as a section's
+		// (zolaDraftFlag), the site asked when the readings differ
+		draft = zd
+	}
+	if draft && !hugoDrafts() && !jekyllUnpublished() { // whatever else it lacks: the site does not publish it
 		return Article{}, []Problem{{Path: path, Msg: DraftMsg, Fatal: true, Quiet: true}}
 	}
 	if m.unrendered(path) {
@@ -1798,7 +1804,8 @@ func (m matter) firstDate(keys []string, name field, noDate func(k string, f fie
 	return empty, emptyKey
 }
 
-// isDraft: draft is true (Hugo, Zola), or published is false, or null
+// isDraft: draft is true (Hugo; a Zola site's page reads it otherwise:
+// zolaDraftFlag), or published is false, or null
 // in a Jekyll site: a file of _posts/ (inPosts), or a file inJekyll says
 // is in one (Jekyll's data.fetch("published", true), where any string is
 // true, as in Ruby: a quoted "false" is published, a helper's report; a

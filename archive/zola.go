@@ -237,16 +237,18 @@ func (s *SiteRoots) zolaDraftSection(dir, p string) bool {
 }
 
 // zolaDraftFlag reports whether the front matter of a Zola site's section
-// page, m (keyed in lower case) and lower (decodeYAML's, of the YAML keys
-// written in lower case alone; nil when all are), says draft = true, a
-// boolean, at its top: the key as serde names SectionFrontMatter's field
-// (getzola/zola components/content/src/front_matter/section.rs: "pub
-// draft: bool"), in lower case alone. Zola has no published, and refuses
-// a section page holding it, or Draft, or DRAFT (deny_unknown_fields:
+// page or page, m (keyed in lower case) and lower (decodeYAML's, of the
+// YAML keys written in lower case alone; nil when all are), says draft =
+// true, a boolean, at its top: the key as serde names
+// SectionFrontMatter's and PageFrontMatter's field (getzola/zola
+// components/content/src/front_matter/section.rs, page.rs: "pub draft:
+// bool"), in lower case alone. Zola has no published, and refuses a
+// section page holding it, or Draft, or DRAFT (deny_unknown_fields:
 // zolaDeniedKeys), whose message says folio reads the section as without
-// it; folio read them as Hugo does, published = false or DRAFT = true a
-// draft, hiding the pages under it (a review). A string "true", which
-// Zola refuses, is none.
+// it; a page's it ignores (PageFrontMatter denies no key), publishing
+// the page. folio read them as Hugo does, published = false or DRAFT =
+// true a draft, hiding the section's pages or the page (a review). A
+// string "true", which Zola refuses, is none.
 func zolaDraftFlag(m, lower matter) bool {
 	if lower != nil {
 		m = lower // draft: true beside a Draft: false is Zola's

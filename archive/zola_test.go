@@ -824,3 +824,37 @@ func TestZolaSectionDraftIsItsDraftKeyAlone(t *testing.T) {
 		}
 	}
 }
+
+// A Zola site's page is a draft by its draft = true alone, the key in
+// lower case, as its section page (zolaDraftFlag): PageFrontMatter
+// (getzola/zola components/content/src/front_matter/page.rs, "pub draft:
+// bool", serde(default) without deny_unknown_fields) ignores published,
+// Draft and DRAFT, so Zola publishes those pages; folio read them as
+// Hugo does, each "draft (the site does not publish it)". A Hugo site's
+// page keeps Hugo's reading.
+func TestZolaPageDraftIsItsDraftKeyAlone(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"zola/config.toml":    "base_url = \"https://z.example.org\"\n",
+		"zola/content/pub.md": zolaPage("Pub", "date = 2021-01-01\npublished = false\n"),
+		"zola/content/up.md":  zolaPage("Up", "date = 2021-01-01\nDRAFT = true\n"),
+		"zola/content/y.md":   "---\ntitle: Y\ndate: 2021-01-01\npublished: false\nDraft: true\n---\nText.\n",
+		"zola/content/ex.md":  zolaPage("Ex", "date = 2021-01-01\n[extra]\ndraft = true\n"),
+		"zola/content/dr.md":  zolaPage("Dr", "date = 2021-01-01\ndraft = true\n"),
+		"zola/content/yd.md":  "---\ntitle: YD\ndate: 2021-01-01\nDraft: false\ndraft: true\n---\nText.\n",
+		"zola/content/pd.md":  zolaPage("PD", "date = 2021-01-01\npublished = true\ndraft = true\n"),
+		"hugo/hugo.toml":      "baseURL = \"https://h.example.org\"\n",
+		"hugo/content/pub.md": zolaPage("Pub", "date = 2021-01-01\npublished = false\n"),
+		"hugo/content/up.md":  zolaPage("Up", "date = 2021-01-01\nDRAFT = true\n"),
+	})
+	a, probs := loadSite(t, dir)
+	sameLines(t, "pieces", piecePaths(a), []string{"zola/content/ex.md", "zola/content/pub.md", "zola/content/up.md", "zola/content/y.md"})
+	var drafts []string
+	for _, p := range probs {
+		if p.Msg == DraftMsg {
+			drafts = append(drafts, p.Path)
+		}
+	}
+	slices.Sort(drafts)
+	sameLines(t, "drafts", drafts, []string{"hugo/content/pub.md", "hugo/content/up.md", "zola/content/dr.md", "zola/content/pd.md", "zola/content/yd.md"})
+}

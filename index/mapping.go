@@ -770,11 +770,14 @@ import (
 // site's section page is a draft by its draft = true alone, in lower
 // case (archive's zolaDraftFlag: published = false or DRAFT = true hid
 // the pages under it, now they are read, as Zola, refusing such a
-// section, is said to read them).
+// section, is said to read them); 332: a Zola site's page is a draft by
+// its draft = true alone, in lower case (archive's zolaDraftFlag, parse:
+// a page's published = false or DRAFT = true was a draft, now a piece,
+// as Zola publishes it).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 331
+const SchemaVersion = 332
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
