@@ -293,17 +293,16 @@ func zolaUnrendered(m, lower matter) bool {
 // (getzola/zola components/content/src/front_matter/section.rs:
 // #[serde(default, deny_unknown_fields)]), in their case: Zola refuses a
 // site whose section page holds another ([cascade], Hugo's; Title). Its
-// [extra] is free-form. generate_feed is taken too: Zola's config named
-// generate_feeds so before, and whether its section front matter did is
-// not checked, so that folio says no key some Zola may have read. An
-// older Zola's, before a section could be a draft, took any key (its
-// serde(default) alone).
+// [extra] is free-form. generate_feed is none: Zola 0.19 renamed it
+// generate_feeds (as its config's generate_feed), and refuses the old
+// name (folio took it, a review). An older Zola's, before a section
+// could be a draft, took any key (its serde(default) alone).
 var zolaSectionKeys = map[string]bool{
 	"title": true, "description": true, "sort_by": true, "weight": true, "draft": true,
 	"template": true, "paginate_by": true, "paginate_reversed": true, "paginate_path": true,
 	"insert_anchor_links": true, "render": true, "redirect_to": true, "in_search_index": true,
 	"transparent": true, "page_template": true, "aliases": true, "generate_feeds": true,
-	"generate_feed": true, "extra": true,
+	"extra": true,
 }
 
 // zolaDeniedKeys are the keys at the top of the front matter fm that a

@@ -672,7 +672,8 @@ func TestZolaGlobOfALetterOfManyBytes(t *testing.T) {
 
 // TestZolaSectionKeysDenied: a Zola site's section page whose front
 // matter holds a key Zola's section front matter has not ([cascade],
-// Hugo's; a Title written with a capital) is said, at the key's line:
+// Hugo's; a Title written with a capital; generate_feed, which Zola 0.19
+// renamed generate_feeds, folio took) is said, at the key's line:
 // Zola refuses to build the site (getzola/zola
 // components/content/src/front_matter/section.rs, SectionFrontMatter:
 // deny_unknown_fields), where folio read it silently, its cascade giving
@@ -699,6 +700,8 @@ func TestZolaSectionKeysDenied(t *testing.T) {
 		"zola/content/dr/sub/deep/_index.md": "+++\nfoo = 1\n+++\n",
 		"zola/content/ok/_index.md":          "+++\ntitle = \"OK\"\ndescription = \"\"\"\ncascade = 1\n[cascade]\n\"\"\"\naliases = [\n  [\"x\"],\n]\ngenerate_feeds = true\n[extra]\ncascade = { tags = [\"casc\"] }\n+++\n",
 		"zola/content/ok/o.md":               zolaPage("O", "date = 2021-01-05\n"),
+		"zola/content/feed/_index.md":        "+++\ntitle = \"F\"\ngenerate_feed = true\n+++\n",
+		"zola/content/feed/f.md":             zolaPage("F", "date = 2021-01-07\n"),
 		"zola/content/lang/_index.de.md":     "+++\n[cascade]\ntags = [\"casc\"]\n+++\n",
 		"zola/content/hid/_index.md":         "+++\n[cascade]\ntags = [\"casc\"]\n+++\n",
 		"hugo/hugo.toml":                     "baseURL = \"https://h.example.org\"\n",
@@ -717,10 +720,11 @@ func TestZolaSectionKeysDenied(t *testing.T) {
 		"zola/content/blog/_index.md:5: \"cascade\": " + ZolaSectionKeyMsg,
 		"zola/content/dot/_index.md:4: \"cascade\": " + ZolaSectionKeyMsg,
 		"zola/content/dr/_index.md:3: \"cascade\": " + ZolaSectionKeyMsg,
+		"zola/content/feed/_index.md:3: \"generate_feed\": " + ZolaSectionKeyMsg,
 		"zola/content/many/_index.md:3: \"b\", \"a\", \"c\" (and 1 more): " + ZolaSectionKeyMsg,
 		"zola/content/yaml/_index.md:4: \"Title\": " + ZolaSectionKeyMsg,
 	})
-	sameLines(t, "pieces", piecePaths(a), []string{"hugo/content/s/p.md", "zola/content/blog/a.md", "zola/content/dot/d.md", "zola/content/ok/o.md", "zola/content/yaml/y.md"})
+	sameLines(t, "pieces", piecePaths(a), []string{"hugo/content/s/p.md", "zola/content/blog/a.md", "zola/content/dot/d.md", "zola/content/feed/f.md", "zola/content/ok/o.md", "zola/content/yaml/y.md"})
 	for _, x := range a.Articles {
 		if strings.HasPrefix(x.Path, "zola/") && len(x.Tags) > 0 {
 			t.Errorf("%s: tags %v, a Zola section's cascade given", x.Path, x.Tags)

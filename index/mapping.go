@@ -773,11 +773,14 @@ import (
 // section, is said to read them); 332: a Zola site's page is a draft by
 // its draft = true alone, in lower case (archive's zolaDraftFlag, parse:
 // a page's published = false or DRAFT = true was a draft, now a piece,
-// as Zola publishes it).
+// as Zola publishes it); 333: a Zola section page's generate_feed is
+// said as a key Zola's section front matter denies (archive's
+// zolaSectionKeys: taken, now a problem; Zola 0.19 renamed it
+// generate_feeds).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 332
+const SchemaVersion = 333
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
