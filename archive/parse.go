@@ -1412,11 +1412,22 @@ func (v *tomlValueScan) between() bool { return v.multi == "" && v.depth <= 0 }
 func (v *tomlValueScan) line(l string) {
 	for i := 0; i < len(l); {
 		if v.multi != "" {
-			k := strings.Index(l[i:], v.multi)
-			if k < 0 {
-				return
+			// a basic string's escape (\", \\) ends none: `a \"""` was
+			// the string's end at its \" (a review); its closing quotes
+			// may follow one or two of its own (TOML: "1 or 2 quotes
+			// adjacent to the closing delimiter", `""""`)
+			switch {
+			case v.multi == `"""` && l[i] == '\\':
+				i += 2
+			case strings.HasPrefix(l[i:], v.multi):
+				i += 3
+				for n := 0; n < 2 && i < len(l) && l[i] == v.multi[0]; n++ {
+					i++
+				}
+				v.multi = ""
+			default:
+				i++
 			}
-			i, v.multi = i+k+3, ""
 			continue
 		}
 		switch c := l[i]; c {

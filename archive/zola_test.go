@@ -862,3 +862,26 @@ func TestZolaPageDraftIsItsDraftKeyAlone(t *testing.T) {
 	slices.Sort(drafts)
 	sameLines(t, "drafts", drafts, []string{"hugo/content/pub.md", "hugo/content/up.md", "zola/content/dr.md", "zola/content/pd.md", "zola/content/yd.md"})
 }
+
+// The line of a key at the top of a Zola section page's TOML front
+// matter passes over a multi-line string whole: in a basic one (""") an
+// escaped quote (\") or backslash (\\) is no end, and its closing quotes
+// may follow one or two of its own (`""""`); in a literal one (”') a
+// backslash is a letter. foo5 after `a \"""` was at line 0 (the string
+// read as ended at \", its [cascade] line a table's header), so folio
+// check named it at none.
+func TestTOMLTopKeyLinesPassEscapedQuotes(t *testing.T) {
+	for fm, want := range map[string]int{
+		"description = \"\"\"\na \\\"\"\"\n[cascade]\n\"\"\"\nfoo5 = 1\n": 5,
+		"description = \"\"\"\\\\\"\"\"\nfoo = 1\n":                       2,
+		"aliases = [\"\"\"x\"\"\"\", \"y\"]\nfoo = 1\n":                   2,
+		"aliases = [\"\"\"x\"\"\"\"\", \"y\"]\nfoo = 1\n":                 2,
+		"description = '''x \\'''\nfoo = 1\n":                             2,
+		"description = \"\"\"\n\\\\\\\"\"\"\n[x]\n\"\"\"\nfoo = 1\n":      5,
+	} {
+		denied := readSection([]byte("+++\n" + fm + "+++\n")).denied
+		if len(denied) != 1 || !strings.HasPrefix(denied[0].name, "foo") || denied[0].line != want+1 {
+			t.Errorf("%q: denied %+v, want foo at file line %d", fm, denied, want+1)
+		}
+	}
+}
