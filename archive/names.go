@@ -1912,6 +1912,39 @@ func placeWordsEnd(s string, m0, m1 int) int {
 	return m1
 }
 
+// placeTail is where the words in lower case right after a place ending
+// at end end, when the place ends after them (the end, a separator, or a
+// joining word: placeEnd, or "for"): they are the dateline's ("in Kherson
+// region", "in Tyre province", "in Kyiv and in Lviv oblast"), no part of
+// a name (a review: "Ann Lee in Kyiv and in Kherson region" was the one
+// author "region, Ann Lee", the place dropped and its word kept). end
+// itself for none, or when another word follows them ("in Kyiv region of
+// Ukraine").
+func placeTail(s string, end int) int {
+	at := end
+	for {
+		m := lowerWord().FindStringIndex(s[at:])
+		if m == nil {
+			break
+		}
+		if _, join := joinWord(strings.TrimSpace(s[at : at+m[1]])); join {
+			break
+		}
+		at += m[1]
+	}
+	if at == end || !placeEnd().MatchString(s[at:]) && !placeFor().MatchString(s[at:]) {
+		return end
+	}
+	return at
+}
+
+// lowerWord is a word in lower case after spaces; placeFor "for" and a
+// space after them (placeTail).
+var (
+	lowerWord = lazyRegexp(`^\s+\p{Ll}[\p{L}\p{M}'’.-]*`)
+	placeFor  = lazyRegexp(`^\s+(?:` + joinAlt(joinFor) + `)\s`)
+)
+
 // dropPlaces drops what brackets hold after a name, and " in " and a
 // place after a person's full name (isPersonName: not "Women in
 // International Security"), each place read from where the last ended.
@@ -1938,6 +1971,7 @@ func dropPlaces(s string) string {
 			}
 			m[1] += n[1]
 		}
+		m[1] = placeTail(s, m[1])
 		before := s[at:m[0]]
 		// another place of the dateline, joined to the one dropped just
 		// before by "and" ("in Kyiv and in Lviv", "IN KYIV AND IN LVIV": a

@@ -97,6 +97,9 @@ func TestPeople(t *testing.T) {
 		{[]string{"Shell plc and BP plc"}, "", []string{"Shell plc", "BP plc"}},
 		{[]string{"ANN LEE IN KYIV AND BO CHAN IN LONDON", "Ann Lee In Kyiv"}, "", []string{"Ann Lee", "Bo Chan"}},
 		{[]string{"ANN LEE IN KYIV AND IN LVIV", "Ann Lee in Kyiv & in Lviv and Bo Chan"}, "", []string{"Ann Lee", "Bo Chan"}},
+		// a dateline place's words in lower case after it are the place's
+		// (a review: the one author "region, Ann Lee")
+		{[]string{"Ann Lee in Kyiv and in Kherson region", "Ann Lee in Beirut and in Tyre province", "Ann Lee in Kherson oblast, Bo Chan in Lviv region"}, "", []string{"Ann Lee", "Bo Chan"}},
 		{[]string{"Ann Lee In Kyiv And Bo Chan In London", "Procter And Gamble"}, "", []string{"Ann Lee", "Bo Chan", "Procter And Gamble"}},
 		// "With" capitalised joins as "And" does (a review: the place cut,
 		// "Ann Lee In Kyiv With Bo Chan" was one organisation {Ann Lee With

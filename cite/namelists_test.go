@@ -145,6 +145,17 @@ var nameLists = []struct {
 	{"ANN LEE IN KYIV AND IN LVIV", []Name{{Given: "Ann", Family: "Lee"}}, "Ann Lee"},
 	{"Ann Lee in Kyiv and in Lviv", []Name{{Given: "Ann", Family: "Lee"}}, "Ann Lee"},
 	{"Ann Lee in Kyiv and in Lviv and Bo Chan in London", []Name{{Given: "Ann", Family: "Lee"}, {Given: "Bo", Family: "Chan"}}, "Ann Lee and Bo Chan"},
+	// and the words in lower case after a place, up to the next joining
+	// word, a separator or the end, are the dateline's too (a review: the
+	// one author "region, Ann Lee"; "Bo Chan region" a name)
+	{"Ann Lee in Kyiv and in Kherson region", []Name{{Given: "Ann", Family: "Lee"}}, "Ann Lee"},
+	{"Ann Lee in Kyiv and in Lviv region", []Name{{Given: "Ann", Family: "Lee"}}, "Ann Lee"},
+	{"Ann Lee in Kyiv and in Kherson oblast", []Name{{Given: "Ann", Family: "Lee"}}, "Ann Lee"},
+	{"Ann Lee in Beirut and in Tyre province", []Name{{Given: "Ann", Family: "Lee"}}, "Ann Lee"},
+	{"Ann Lee in Kherson region", []Name{{Given: "Ann", Family: "Lee"}}, "Ann Lee"},
+	{"Ann Lee and Bo Chan in Kyiv and in Kherson region", []Name{{Given: "Ann", Family: "Lee"}, {Given: "Bo", Family: "Chan"}}, "Ann Lee and Bo Chan"},
+	{"Ann Lee in Kherson region and Bo Chan in London", []Name{{Given: "Ann", Family: "Lee"}, {Given: "Bo", Family: "Chan"}}, "Ann Lee and Bo Chan"},
+	{"Ann Lee in Kherson region, Bo Chan in Lviv city", []Name{{Given: "Ann", Family: "Lee"}, {Given: "Bo", Family: "Chan"}}, "Ann Lee and Bo Chan"},
 	// and "And" capitalised, as a byline whose every word is writes it,
 	// joins a list as "and" and "AND" do (a task: one organisation {Ann
 	// Lee And Bo Chan}); a firm's name joined by it stays one, told as

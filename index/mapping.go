@@ -778,11 +778,14 @@ import (
 // zolaSectionKeys: taken, now a problem; Zola 0.19 renamed it
 // generate_feeds); 334: a TOML multi-line basic string's escaped quote
 // ends it no more (archive's tomlValueScan: foo5 after `a \"""` was said
-// at line 0, now at its line).
+// at line 0, now at its line); 335: the words in lower case after a
+// place dropped after a name are the place's (archive's placeTail: "Ann
+// Lee in Kyiv and in Kherson region" was the one author region, Ann Lee,
+// now Ann Lee).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 334
+const SchemaVersion = 335
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
