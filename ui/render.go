@@ -54,7 +54,14 @@ func renderMarkdown(md string, width int, style string) (lines []string, note st
 // was too costly is shown as plain text, which note says ("" when all of
 // md was rendered). The caller says it after "Rendering limited: ".
 func RenderMarkdown(md string, width int, style string) (lines []string, note string, err error) {
-	p := cutPiece(md, time.Now().Add(highlightBudget))
+	return renderUntil(md, width, style, time.Now().Add(highlightBudget))
+}
+
+// renderUntil is RenderMarkdown with code highlighted until deadline
+// (highlightBudget from now in RenderMarkdown; a test that compares
+// highlighted code gives a deadline no machine's load reaches).
+func renderUntil(md string, width int, style string, deadline time.Time) (lines []string, note string, err error) {
+	p := cutPiece(md, deadline)
 	if p.plain != "" {
 		return plainLines(p.md, width), p.plain, nil
 	}

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"charm.land/glamour/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -109,10 +110,17 @@ func TestSplitNeverCutsInsideBlocks(t *testing.T) {
 	}
 }
 
+// noDeadline is a highlighting deadline no machine's load reaches: a test
+// that compares highlighted code renders with it (renderUntil), as
+// RenderMarkdown's deadline of highlightBudget from now was passed on a
+// busy machine, its code shown plain and said so ("tripped its wall-clock
+// highlighting deadline" under load).
+var noDeadline = time.Date(9999, 1, 1, 0, 0, 0, 0, time.UTC)
+
 // The render path (goldmark parsed once, looked at, then Glamour's ANSI
 // renderer) renders ordinary Markdown exactly as Glamour's own TermRenderer
 // does given folio's quote bars: the bundled archive and the tricky shapes,
-// at both styles.
+// at both styles, its code highlighted however long that takes.
 func TestRenderPathEqualsGlamour(t *testing.T) {
 	a, _ := archive.Load(archive.Bundled())
 	docs := []string{strings.Repeat("Text with `code`, *emphasis*, **strong**, ~~struck~~ and a [link](https://example.org).\n\n"+
@@ -124,7 +132,7 @@ func TestRenderPathEqualsGlamour(t *testing.T) {
 	for _, style := range []string{"dark", "ascii"} {
 		for i, md := range docs {
 			want := glamourRender(t, md, style, 76)
-			got, note, err := RenderMarkdown(md, 76, style)
+			got, note, err := renderUntil(md, 76, style, noDeadline)
 			if err != nil || note != "" {
 				t.Fatalf("doc %d: %v, note %q", i, err, note)
 			}
@@ -239,7 +247,7 @@ func TestWideRenderingEqualsGlamour(t *testing.T) {
 	for _, style := range []string{"dark", "ascii"} {
 		for _, width := range []int{100, 300, 1500} {
 			want := glamourRender(t, md, style, width)
-			got, note, err := RenderMarkdown(md, width, style)
+			got, note, err := renderUntil(md, width, style, noDeadline)
 			if err != nil || note != "" {
 				t.Fatalf("%v, note %q", err, note)
 			}
