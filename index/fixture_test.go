@@ -123,6 +123,13 @@ func writeFixtures(t *testing.T) string {
 	return dir
 }
 
+// waitBound is the wall-clock time a test gives an open that must not
+// wait for another folio's lock: a guard against waits far past
+// LockTimeout (a loop of them), no timing claim, generous for a machine
+// ten times as loaded as CI's. It was 2 s, where an open of the fixtures
+// takes 0.1 to 0.4 s on an idle machine, and a loaded one comes near it.
+const waitBound = 20 * time.Second
+
 // openFolder opens the index in dir of the archive folder src; the caller
 // closes it.
 func openFolder(t *testing.T, src, dir string) *Index {
