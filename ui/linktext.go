@@ -481,8 +481,11 @@ func showsURLLast(n ast.Node) bool {
 	return false
 }
 
-// LinkURLs are the URLs a rendering of md shows after its links' text
-// (Glamour shows "[the report](https://example.com/r)" as "the report
+// ShownOf is what a rendering of md shows besides its words, that a
+// reader reads it without (state.NewTextAsRead), md parsed once: its
+// footnotes' markers (noteMarkers, tableLinkMarkers), and the URLs it
+// shows after its links' text (Glamour shows
+// "[the report](https://example.com/r)" as "the report
 // https://example.com/r"), as written and as Glamour writes a relative
 // one, each with the text shown before it, for finding a passage in the
 // rendering as a reader reads it, without them (state.NewTextAsRead:
@@ -492,13 +495,7 @@ func showsURLLast(n ast.Node) bool {
 // in its text is given without its text (at any place). md is parsed and
 // made ready as RenderMarkdown renders it (preparePart, in the same parts,
 // within the same bounds): none of what it shows as plain text, a
-// paragraph too costly to parse among them, gives a URL.
-func LinkURLs(md string) []state.Link { return ShownOf(md).Links }
-
-// ShownOf is what a rendering of md shows besides its words, that a
-// reader reads it without (state.NewTextAsRead), md parsed once: the URLs
-// it shows after its links' text (LinkURLs), and its footnotes' markers
-// (noteMarkers).
+// paragraph too costly to parse among them, gives a URL or a marker.
 func ShownOf(md string) state.Shown {
 	p := cutPiece(md, time.Now()) // no code highlighted: code holds no link
 	if p.plain != "" {
@@ -608,7 +605,7 @@ func glamourContent(n ast.Node, src []byte) string {
 	return b.String()
 }
 
-// linkURLs are the URLs l shows after its text (LinkURLs).
+// linkURLs are the URLs l shows after its text (ShownOf).
 func linkURLs(l *ast.Link, src []byte) []state.Link {
 	shown, ok := linkText(l, src)
 	if ok && shownAsURL(l, shown) || !showsURLLast(l) {

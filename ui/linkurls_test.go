@@ -11,7 +11,7 @@ import (
 	"github.com/folio-tui/folio/state"
 )
 
-// LinkURLs gives each URL the rendering shows after a link's text with
+// ShownOf gives each URL the rendering shows after a link's text with
 // that text as shown: a word a link is in whole, a table's link as listed
 // under it, a relative one as written and as Glamour writes it; a link
 // holding an image without its text (at any place); none of an autolink,
@@ -28,8 +28,8 @@ func TestLinkURLsGiveTheirLinksText(t *testing.T) {
 		{Text: "relative one", URL: "rel/path"}, {Text: "relative one", URL: "/rel/path"},
 		{Text: "", URL: "https://example.com/h"},
 	}
-	if got := LinkURLs(md); !slices.Equal(got, want) {
-		t.Fatalf("LinkURLs:\n got %q\nwant %q", got, want)
+	if got := ShownOf(md).Links; !slices.Equal(got, want) {
+		t.Fatalf("ShownOf(md).Links:\n got %q\nwant %q", got, want)
 	}
 	lines, _, err := RenderMarkdown(md, 80, PlainStyle)
 	if err != nil {

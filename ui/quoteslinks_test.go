@@ -68,7 +68,7 @@ func TestQuoteReadWithoutLinksIsMarked(t *testing.T) {
 }
 
 // A paragraph too costly to parse is shown as plain text, its links as
-// written, and gives no URL to leave out (LinkURLs parses as the
+// written, and gives no URL to leave out (ShownOf parses as the
 // renderer does, the paragraph guard too: a read of the change, 42zc):
 // a passage over a link elsewhere and that paragraph, the URL it shows
 // after "the report" held, is found, the link's URL left out, the
@@ -92,7 +92,7 @@ func TestQuoteOfAParagraphShownRawKeepsItsURL(t *testing.T) {
 	prepared := state.NewTextAsRead(text, func() state.Shown { return ShownOf(md) })
 	sel, _, ok := prepared.Find(p)
 	if !ok {
-		t.Fatalf("%q not found (URLs given: %q):\n%.300s", p, LinkURLs(md), text)
+		t.Fatalf("%q not found (URLs given: %q):\n%.300s", p, ShownOf(md).Links, text)
 	}
 	start, end, ok := prepared.Locate(sel)
 	if got := strings.Join(strings.Fields(text[start:end]), " "); !ok || !strings.HasPrefix(got, "As the review https://example.com/v said") ||

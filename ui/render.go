@@ -102,7 +102,7 @@ func renderUntil(md string, width int, style string, deadline time.Time) (lines 
 }
 
 // piece is a piece's Markdown as RenderMarkdown renders it, and
-// LinkURLs reads it: its tabs expanded (md), then, unless it is shown as
+// ShownOf reads it: its tabs expanded (md), then, unless it is shown as
 // plain text unparsed (plain says why), its containers bounded (pre says
 // what that limited) and cut into parts, each rendered within its limits.
 type piece struct {
@@ -384,9 +384,9 @@ func notes(lims []*limits) string {
 // what its nodes' segments point into, schemes whether it holds a URL
 // written without its scheme (autoLinksAsWritten). Not ok when the part
 // costs more than its share of renderBudget: it is shown as plain text.
-// One parser set-up for renderPart and LinkURLs (a read of the change,
-// 42zc: LinkURLs parsed without the paragraph guard, and a paragraph shown
-// as plain text gave its links' URLs to the quote matcher).
+// One parser set-up for renderPart and ShownOf (a read of the change,
+// 42zc: LinkURLs, now ShownOf, parsed without the paragraph guard, and a
+// paragraph shown as plain text gave its links' URLs to the quote matcher).
 func preparePart(md string, lim *limits) (doc ast.Node, src []byte, schemes, ok bool) {
 	full := md
 	if !strings.HasSuffix(md, "\n") {
