@@ -1,6 +1,7 @@
 package archive
 
 import (
+	"net/netip"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -172,101 +173,18 @@ func ipv4Number(s string) (n uint64, ok bool) {
 // in hexadecimal too: "0:0:0:0:0:0:0:1", "0::1" and "::1" are ::1,
 // "::FFFF:127.0.0.1" ::ffff:7f00:1, as a browser asks for them
 // (net/netip's String writes ::ffff:127.0.0.1). ok is false for what
-// the parser refuses, a zone ("fe80::1%eth0") among it.
+// the parser refuses, a zone ("fe80::1%eth0") among it. The standard's
+// parser takes the addresses net/netip's ParseAddr takes as IPv6 ones,
+// a zone aside (FuzzURLHost holds the two to it).
 func ipv6Host(s string) (addr string, ok bool) {
-	var a [8]uint16
-	piece, compress := 0, -1
-	i := 0
-	if strings.HasPrefix(s, ":") {
-		if !strings.HasPrefix(s, "::") {
-			return "", false
-		}
-		i = 2
-		piece++
-		compress = piece
-	}
-	for i < len(s) {
-		if piece == 8 {
-			return "", false
-		}
-		if s[i] == ':' {
-			if compress >= 0 {
-				return "", false
-			}
-			i++
-			piece++
-			compress = piece
-			continue
-		}
-		value, length := uint16(0), 0
-		for ; length < 4 && i < len(s); i, length = i+1, length+1 {
-			d, isHex := hexDigit(s[i])
-			if !isHex {
-				break
-			}
-			value = value*16 + d
-		}
-		if i < len(s) && s[i] == '.' {
-			if length == 0 || piece > 6 {
-				return "", false
-			}
-			i -= length
-			seen := 0
-			for i < len(s) {
-				if seen > 0 {
-					if s[i] != '.' || seen >= 4 {
-						return "", false
-					}
-					i++
-				}
-				if i >= len(s) || s[i] < '0' || s[i] > '9' {
-					return "", false
-				}
-				n := -1
-				for ; i < len(s) && s[i] >= '0' && s[i] <= '9'; i++ {
-					d := int(s[i] - '0')
-					switch n {
-					case -1:
-						n = d
-					case 0:
-						return "", false // a leading zero
-					default:
-						n = n*10 + d
-					}
-					if n > 255 {
-						return "", false
-					}
-				}
-				a[piece] = a[piece]<<8 | uint16(n)
-				seen++
-				if seen == 2 || seen == 4 {
-					piece++
-				}
-			}
-			if seen != 4 {
-				return "", false
-			}
-			break
-		}
-		if i < len(s) {
-			if s[i] != ':' {
-				return "", false
-			}
-			i++
-			if i == len(s) {
-				return "", false
-			}
-		}
-		a[piece] = value
-		piece++
-	}
-	if compress >= 0 {
-		swaps := piece - compress
-		for piece = 7; piece != 0 && swaps > 0; piece, swaps = piece-1, swaps-1 {
-			a[piece], a[compress+swaps-1] = a[compress+swaps-1], a[piece]
-		}
-	} else if piece != 8 {
+	ip, err := netip.ParseAddr(s)
+	if err != nil || !ip.Is6() || ip.Zone() != "" {
 		return "", false
+	}
+	b := ip.As16()
+	var a [8]uint16
+	for i := range a {
+		a[i] = uint16(b[2*i])<<8 | uint16(b[2*i+1])
 	}
 	return ipv6String(a), true
 }
