@@ -37,7 +37,7 @@ type CopyKey struct {
 	Title  string
 	Outlet string
 	Date   string         // Date.String(): "2017-09-14", "2017-09", "2017"; "" when undated
-	URL    string         // copyURLKey of the piece's URL
+	URL    string         // CopyURLKey of the piece's URL
 	Words  int            // of the body
 	Sketch neardup.Sketch // of the body; nil under MinCopyWords words
 }
@@ -49,7 +49,7 @@ func KeyOf(a Article) CopyKey {
 	if words < MinCopyWords {
 		sk = nil
 	}
-	return CopyKey{ID: a.ID, Title: a.Title, Outlet: a.Outlet, Date: a.Date.String(), URL: copyURLKey(a.URL), Words: words, Sketch: sk}
+	return CopyKey{ID: a.ID, Title: a.Title, Outlet: a.Outlet, Date: a.Date.String(), URL: CopyURLKey(a.URL), Words: words, Sketch: sk}
 }
 
 // Copy is one piece of a group of republished copies.
@@ -86,7 +86,7 @@ func earlier(a, b CopyKey) int {
 // once (another outlet, a later reprint, the same page added twice): the
 // same URL (URLKey: ignoring the scheme, "www.", a default port, a
 // trailing slash, fragments and utm_ parameters, among others; one whose
-// host a browser refuses, the very same URL as written: copyURLKey), or
+// host a browser refuses, the very same URL as written: CopyURLKey), or
 // bodies of MinCopyWords or more whose shingle
 // similarity is at least SimilarText, or SimilarWithTitle with the same
 // normalised title. Each group starts with its earliest piece (see
@@ -232,7 +232,7 @@ func normTitle(t string) string { return strings.Join(neardup.Words(t), " ") }
 // fragment, no trailing slash, no utm_ tracking parameters; "" for what is
 // not an http(s) URL, or one whose host a browser refuses (hostOf:
 // "http://1.2.3.09/"; Copies and SameURL compare such a URL as written:
-// copyURLKey). Its host is as a browser asks for it (hostKey,
+// CopyURLKey). Its host is as a browser asks for it (hostKey,
 // hostOf: in ASCII, punycode for a name not in ASCII, an IPv4 address
 // in dotted decimal however written, an IPv6 address as the WHATWG URL
 // standard writes it, without a trailing dot, the scheme's default port
@@ -321,7 +321,7 @@ func HostASCII(h string) (string, error) {
 // ".bücher.example"), an address the parsers refuse ("1.2.3.09",
 // "256.1.1.1", "[fe80::1%25eth0]", with a zone). The host is then as
 // written, in lower case, without one trailing dot and a leading "www."
-// ("www.0x7f.1" is 0x7f.1), which URLKey gives no key (copyURLKey keys
+// ("www.0x7f.1" is 0x7f.1), which URLKey gives no key (CopyURLKey keys
 // its URL as written) and siteOf reads as a site of its own.
 func hostOf(u *url.URL) (host string, ok bool) {
 	h, ok := BrowserHost(u)
@@ -475,17 +475,17 @@ func queryKey(q string) string {
 // and 2130706433 are 127.0.0.1, [0::1] is [::1]), www., escapes of letters
 // and digits, dot segments, a trailing slash and tracking parameters
 // (URLKey); a URL whose host a browser refuses is one with itself alone,
-// spaces around it aside (copyURLKey). Copies compare pieces' URLs by the
+// spaces around it aside (CopyURLKey). Copies compare pieces' URLs by the
 // same rule.
 func SameURL(a, b string) bool {
 	if a == "" || b == "" {
 		return false
 	}
-	k := copyURLKey(a)
-	return a == b || k != "" && k == copyURLKey(b)
+	k := CopyURLKey(a)
+	return a == b || k != "" && k == CopyURLKey(b)
 }
 
-// copyURLKey is the key SameURL and Copies compare the URL s by: its
+// CopyURLKey is the key SameURL and Copies compare the URL s by: its
 // URLKey; for an http(s) URL whose host the WHATWG URL standard refuses,
 // which has no URLKey ("http://1.2.3.09/e", "http://xn--a.example/f",
 // "http://[fe80::1%25eth0]/g"), s as written, spaces around it trimmed,
@@ -493,8 +493,10 @@ func SameURL(a, b string) bool {
 // host code point), so that pieces at the very same such URL are copies
 // still, as they were before such hosts were refused and as SameURL says
 // they are one URL, and no other spelling of it is one with it; "" for
-// what is no http(s) URL.
-func copyURLKey(s string) string {
+// what is no http(s) URL. The importer's held check keys the URLs of the
+// files it finds by it too, so that a piece is held where folio dups
+// would call the two copies.
+func CopyURLKey(s string) string {
 	if k := URLKey(s); k != "" {
 		return k
 	}

@@ -252,7 +252,7 @@ func Import(r io.Reader, name string, opts Options) (*Report, error) {
 		}
 		seenIDs[p.ImportID] = true
 		if _, ok := existing[p.ImportID]; !ok {
-			rel, ok := held.urls[archive.URLKey(p.URL)]
+			rel, ok := held.urls[archive.CopyURLKey(p.URL)]
 			switch {
 			case !ok || p.URL == "":
 			case !c.wrote(held, rel):
@@ -620,9 +620,12 @@ type imported struct {
 	// lexical order; ids maps each to its import_id
 	order []string
 	ids   map[string]string
-	// urls maps the archive.URLKey of a file's url to it: a feed item
+	// urls maps the archive.CopyURLKey of a file's url to it: a feed item
 	// whose link is there came by another way (folio add, another feed)
-	// and is not written nor fetched again (Import). A url two files have
+	// and is not written nor fetched again (Import). It is the key copies
+	// are compared by: URLKey gave none for a link whose host the URL
+	// standard refuses, and an item at http://1.2.3.09/p was written
+	// again beside the file at that very URL, its copy to folio dups. A url two files have
 	// (a podcast's items all linking its home page) names no one piece and
 	// is left out; so is a file's source, which for a feed's items is the
 	// feed's site (a review's report: both made new items "present").
@@ -708,7 +711,7 @@ func scanImported(dir string) (imported, error) {
 		rel, _ := filepath.Rel(dir, path)
 		order = append(order, rel) // WalkDir goes in lexical order
 		ids[rel] = id
-		if k := archive.URLKey(frontValue(fm, "url")); k != "" {
+		if k := archive.CopyURLKey(frontValue(fm, "url")); k != "" {
 			if _, dup := urls[k]; dup {
 				shared[k] = true
 			}
