@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 )
 
@@ -65,4 +66,86 @@ func TestImportAndSyncHoldWhatDupsCallsCopies(t *testing.T) {
 			t.Errorf("%s: folio dups finds copies:\n%s", cmd, out)
 		}
 	}
+}
+
+// folio add of a page the archive holds at its URL written another way
+// is "present (same URL)", nothing written, as folio dups would call the
+// two pieces copies: an IPv4 address in hex and in one number, an IPv6
+// address written long, a name in capitals, a port with a leading zero
+// (fetched from httptest servers, each answer another text), as before;
+// and a page saved from a host the URL standard refuses, added again
+// with another text into another folder of the archive
+// (http://1.2.3.09/e, http://xn--a.example/f): it was held by its text
+// alone, so written a second time ("added"), and folio dups then grouped
+// the two (same URL).
+func TestAddHoldsWhatDupsCallsCopies(t *testing.T) {
+	quickFetch(t)
+	var n atomic.Int32
+	h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/a" {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", "text/html")
+		fmt.Fprint(w, textPage(int(n.Add(1))))
+	})
+	srv := httptest.NewServer(h)
+	defer srv.Close()
+	_, port, _ := net.SplitHostPort(srv.Listener.Addr().String())
+	rows := [][2]string{
+		{"http://127.0.0.1:" + port + "/a", "http://0x7f.1:" + port + "/a"},
+		{"http://127.0.0.1:" + port + "/a", "http://2130706433:" + port + "/a"},
+		{"http://localhost:" + port + "/a", "http://LOCALHOST:" + port + "/a"},
+		{"http://127.0.0.1:" + port + "/a", "http://127.0.0.1:0" + port + "/a"},
+	}
+	if l6, err := net.Listen("tcp", "[::1]:0"); err == nil {
+		srv6 := httptest.NewUnstartedServer(h)
+		srv6.Listener = l6
+		srv6.Start()
+		defer srv6.Close()
+		_, port6, _ := net.SplitHostPort(l6.Addr().String())
+		rows = append(rows, [2]string{"http://[::1]:" + port6 + "/a", "http://[0::1]:" + port6 + "/a"})
+	} else {
+		t.Logf("no IPv6 loopback (%v): [0::1] not tried", err)
+	}
+	for _, r := range rows {
+		into := t.TempDir()
+		if out, errs, code := run(t, "add", r[0], "--into", into); code != 0 || !strings.Contains(out, "added") {
+			t.Fatalf("add %s: %d %s %s", r[0], code, out, errs)
+		}
+		out, errs, code := run(t, "add", r[1], "--into", into)
+		if files, _ := filepath.Glob(filepath.Join(into, "*.md")); code != 0 || len(files) != 1 || !strings.Contains(out, "present") || !strings.Contains(out, "(same URL)") {
+			t.Errorf("add %s after %s: exit %d, %d files\n%s\n%s", r[1], r[0], code, len(files), out, errs)
+		}
+	}
+
+	saved := t.TempDir()
+	for i := 1; i <= 2; i++ {
+		if err := os.WriteFile(filepath.Join(saved, fmt.Sprint(i)+".html"), []byte(textPage(i)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, u := range []string{"http://1.2.3.09/e", "http://xn--a.example/f"} {
+		root := t.TempDir()
+		if out, errs, code := run(t, "--archive", root, "add", "--html", filepath.Join(saved, "1.html"), "--url", u, "--into", filepath.Join(root, "2019")); code != 0 || !strings.Contains(out, "added") {
+			t.Fatalf("add --html %s: %d %s %s", u, code, out, errs)
+		}
+		out, errs, code := run(t, "--archive", root, "add", "--html", filepath.Join(saved, "2.html"), "--url", u, "--into", filepath.Join(root, "2024"))
+		if code != 0 || !strings.Contains(out, "present") || !strings.Contains(out, "2019/2019-11-06-version-1.md (same URL)") {
+			t.Errorf("add --html %s, another text, into another folder: exit %d\n%s\n%s", u, code, out, errs)
+		}
+		if out, _, _ := run(t, "--archive", root, "dups"); !strings.HasPrefix(out, "0 group(s)") {
+			t.Errorf("%s: folio dups finds copies:\n%s", u, out)
+		}
+	}
+}
+
+// textPage is a page of its own text for each i (1 to 3): texts no two of
+// which are alike, so that a piece is held by its URL or not at all.
+func textPage(i int) string {
+	words := []string{"The harbour froze early that winter and the boats stayed in. ",
+		"A committee met on Tuesday to weigh the railway budget again. ",
+		"Orchards in the valley gave a poor crop after the late frost. "}[(i-1)%3]
+	return fmt.Sprintf(`<html><head><title>Version %d</title><meta property="article:published_time" content="2019-11-06"></head><body><article><p>%s</p><p>%s</p></article></body></html>`,
+		i, strings.Repeat(words, 12), strings.Repeat(words, 12))
 }

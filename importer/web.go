@@ -907,7 +907,10 @@ type held struct {
 }
 
 // alreadyHeld finds a piece in dir that folio wrote (it has an import_id)
-// that is the page: the same canonical or fetched URL, or text of
+// that is the page: the same canonical or fetched URL (by
+// archive.CopyURLKey, as folio dups compares pieces' URLs: URLKey gave
+// none for a host the URL standard refuses, and a page at
+// http://1.2.3.09/e was held by its text alone), or text of
 // archive.MinCopyWords or more whose shingles are at least SameText alike
 // (present); else the piece most alike of which the page is a republished
 // copy (archive.SimilarText, or archive.SimilarWithTitle with the same
@@ -925,7 +928,7 @@ func alreadyHeld(dir string, p *piece, fetched string) held {
 	}
 	want := map[string]bool{}
 	for _, u := range []string{p.URL, fetched, p.Source} {
-		if k := archive.URLKey(u); k != "" {
+		if k := archive.CopyURLKey(u); k != "" {
 			want[k] = true
 		}
 	}
@@ -936,7 +939,7 @@ func alreadyHeld(dir string, p *piece, fetched string) held {
 	cites := ""
 	for _, a := range arch.Articles {
 		for _, u := range []string{a.URL, a.Source} {
-			if k := archive.URLKey(u); k != "" && want[k] {
+			if k := archive.CopyURLKey(u); k != "" && want[k] {
 				if byFolio(a) {
 					return held{path: a.Path, reason: "same URL", present: true}
 				}
