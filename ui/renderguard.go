@@ -392,7 +392,7 @@ func lift(parent, c ast.Node) ast.Node {
 // prepareCode hands Glamour each code block of code (a document's code
 // blocks and spans, codeAndHTML's) as one segment of src (which
 // it appends to), with a language chroma can highlight within the
-// deadline, or "plaintext". It returns the new src.
+// deadline, or plainLanguage (plaincode.go). It returns the new src.
 func (l *limits) prepareCode(code []ast.Node, src []byte) []byte {
 	for _, n := range code {
 		if n.Kind() != ast.KindFencedCodeBlock && n.Kind() != ast.KindCodeBlock {
@@ -417,7 +417,7 @@ func (l *limits) prepareCode(code []ast.Node, src []byte) []byte {
 			}
 		}
 		if lang == "" {
-			lang = "plaintext"
+			lang = plainLanguage
 		}
 		start := len(src)
 		src = append(src, lang...)

@@ -1,0 +1,52 @@
+package ui
+
+import (
+	"strings"
+
+	"github.com/alecthomas/chroma/v2"
+	"github.com/alecthomas/chroma/v2/lexers"
+)
+
+// plainLanguage names the lexer of the code blocks folio shows without
+// highlighting (no language, one chroma does not know, or one too costly
+// to highlight in time): the whole block one Text token, as chroma's
+// "plaintext" lexer gives it (its rules `.+` and `\n`, each Text,
+// coalesced; CR LF and CR read as LF; text read as runes), without
+// chroma's regular expressions. Those match under a timeout of 250 ms
+// each (chroma's regexp.go), which a busy machine passes: the match
+// fails, and chroma shows the character it stood on as an error (red
+// under the "dark" style) and goes on. A plain block came out so,
+// "\x1b[38;5;255;48;5;203m" before "Still code", on the two busy cores
+// of a test run (TestSplitRenderingEqualsWholeRendering, 2026-12-07).
+// Blocks in a language chroma highlights are still tokenised so.
+const plainLanguage = "folio-plain"
+
+// plainLexer is the lexer of plainLanguage.
+type plainLexer struct{}
+
+var plainConfig = &chroma.Config{Name: plainLanguage, Priority: -1}
+
+func (plainLexer) Config() *chroma.Config { return plainConfig }
+
+func (plainLexer) Tokenise(_ *chroma.TokeniseOptions, text string) (chroma.Iterator, error) {
+	if strings.ContainsRune(text, '\r') {
+		text = strings.ReplaceAll(text, "\r\n", "\n")
+		text = strings.ReplaceAll(text, "\r", "\n")
+	}
+	text = string([]rune(text)) // as chroma reads it: bad UTF-8 as U+FFFD
+	if text == "" {
+		return chroma.Literator(), nil
+	}
+	return chroma.Literator(chroma.Token{Type: chroma.Text, Value: text}), nil
+}
+
+func (l plainLexer) SetRegistry(*chroma.LexerRegistry) chroma.Lexer { return l }
+
+func (l plainLexer) SetAnalyser(func(string) float32) chroma.Lexer { return l }
+
+// AnalyseText is 0: never chosen for a block by its text.
+func (plainLexer) AnalyseText(string) float32 { return 0 }
+
+// registered before any rendering; the name is folio's own, so no other
+// lexer is replaced
+var _ = lexers.Register(plainLexer{})
