@@ -110,6 +110,11 @@ func (ix *Index) wordQueries(title, standfirst, body string, total float64) []qu
 		}
 		ws = append(ws, relatedWord{t, math.Sqrt(float64(f)) * idf})
 	}
+	// heaviest first, equal weights (words as often in the piece and in
+	// as many pieces) in the words' order: tf is a map, read in an order
+	// of its own each time, and which of them are the relatedTerms kept,
+	// and the order of the clauses (bleve adds a piece's scores in it),
+	// would change from one call to the next
 	slices.SortFunc(ws, func(a, b relatedWord) int {
 		switch {
 		case a.w > b.w:
@@ -117,7 +122,7 @@ func (ix *Index) wordQueries(title, standfirst, body string, total float64) []qu
 		case a.w < b.w:
 			return 1
 		}
-		return 0
+		return strings.Compare(a.term, b.term)
 	})
 	if len(ws) > relatedTerms {
 		ws = ws[:relatedTerms]
