@@ -1,6 +1,7 @@
 package index
 
 import (
+	"cmp"
 	"context"
 	"math"
 	"slices"
@@ -74,17 +75,45 @@ func (ix *Index) Related(id string, n int) ([]Hit, error) {
 		not = append(not, c.ID)
 	}
 	q := query.NewBooleanQuery([]query.Query{dq}, nil, []query.Query{query.NewDocIDQuery(not)})
-	req := bleve.NewSearchRequestOptions(q, n, 0, false)
-	req.Fields = storedFields
-	sr, err := ix.bi.Search(req)
+	hits, err := ix.bestByScore(q, n)
 	if err != nil {
 		return nil, err
 	}
-	out := make([]Hit, 0, len(sr.Hits))
-	for _, dm := range sr.Hits {
+	if err := ix.loadFields(context.Background(), hits, storedFields); err != nil {
+		return nil, err
+	}
+	out := make([]Hit, 0, len(hits))
+	for _, dm := range hits {
 		out = append(out, ix.hitOf(dm, hitMarks{}, false))
 	}
 	return out, nil
+}
+
+// bestByScore returns the n best matches of q, best first, equal scores
+// in their IDs' order, without their stored fields. Bleve's collector
+// orders equal scores as the documents are in the index, which each
+// build makes anew: the bundled archive's interviews related to a piece
+// by one tag alone score the same and came in another order in every
+// build, and which of them a list cut at n held changed with it. It
+// collects past the n-th match until one scores less, then orders the
+// ties.
+func (ix *Index) bestByScore(q query.Query, n int) (search.DocumentMatchCollection, error) {
+	for size := n + 1; ; size *= 2 {
+		sr, err := ix.bi.Search(bleve.NewSearchRequestOptions(q, size, 0, false))
+		if err != nil {
+			return nil, err
+		}
+		hits := sr.Hits
+		if len(hits) < size || hits[size-1].Score < hits[n-1].Score {
+			slices.SortStableFunc(hits, func(a, b *search.DocumentMatch) int {
+				if c := cmp.Compare(b.Score, a.Score); c != 0 {
+					return c
+				}
+				return strings.Compare(a.ID, b.ID)
+			})
+			return hits[:min(n, len(hits))], nil
+		}
+	}
 }
 
 // relatedWord is a distinctive word of a piece and its weight.

@@ -81,3 +81,57 @@ func TestRelatedScoresSameWhateverTheBuild(t *testing.T) {
 		}
 	}
 }
+
+// Related orders pieces of equal scores by ID, so that every build of an
+// archive lists them alike, and a shorter list is the first pieces of a
+// longer one: the bundled archive's interviews related to a piece by a
+// tag alone score the same, and came in the order of the documents in
+// the index, which each build makes anew.
+func TestRelatedTiesInIDOrder(t *testing.T) {
+	first := openBundled(t)
+	want := relatedLists(t, first)
+	ties := 0
+	ids, err := first.IDs(func(string) bool { return true }, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range ids {
+		all, err := first.Related(id, relatedLimit)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := 1; i < len(all); i++ {
+			if all[i].Score == all[i-1].Score {
+				ties++
+				if all[i].ID < all[i-1].ID {
+					t.Errorf("related to %s, scoring the same: %s before %s", id, all[i-1].ID, all[i].ID)
+				}
+			}
+		}
+		for _, k := range []int{1, 2, 3, 5, 8, 13, 21} {
+			if k >= len(all) {
+				break
+			}
+			some, err := first.Related(id, k)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i := range some {
+				if some[i].ID != all[i].ID {
+					t.Fatalf("related to %s, %d of them: %d. is %s, of %d: %s", id, k, i+1, some[i].ID, len(all), all[i].ID)
+				}
+			}
+		}
+	}
+	if ties < 10 {
+		t.Fatalf("%d ties among the bundled archive's Related lists: the test needs some", ties)
+	}
+	for range 3 {
+		again := relatedLists(t, openBundled(t))
+		for i := range want {
+			if again[i] != want[i] {
+				t.Fatalf("Related differed in two builds:\n%s\n%s", want[i], again[i])
+			}
+		}
+	}
+}
