@@ -135,10 +135,22 @@ func (ix *Index) wordQueries(title, standfirst, body string, total float64) []qu
 			tf[t]++
 		}
 	}
+	r, done, err := ix.reader()
+	if err != nil {
+		return nil
+	}
+	defer done()
+	// the pieces with a word, those deleted left out: a dictionary's
+	// count has them until their segment is merged, and a generation
+	// refreshed after a piece changed counted its words twice
+	docFreq, err := segmentDocFreq(r, fText, nil)
+	if err != nil {
+		return nil
+	}
 	var ws []relatedWord
 	for t, f := range tf {
-		df := ix.docFreq(fText, t)
-		if df < 2 { // only in this piece: it cannot relate it to another
+		df, err := docFreq([]byte(t))
+		if err != nil || df < 2 { // only in this piece: it cannot relate it to another
 			continue
 		}
 		idf := math.Log(total / float64(df))
@@ -195,20 +207,6 @@ func (ix *Index) tagQueries(tags []string, total float64) []query.Query {
 		should = append(should, tq)
 	}
 	return should
-}
-
-// docFreq is the number of documents with term in field.
-func (ix *Index) docFreq(field, term string) int {
-	d, err := ix.bi.FieldDictRange(field, []byte(term), []byte(term))
-	if err != nil {
-		return 0
-	}
-	defer d.Close()
-	e, err := d.Next()
-	if err != nil || e == nil || e.Term != term {
-		return 0
-	}
-	return int(e.Count)
 }
 
 // scoreGrid is the grid Related's clauses' scores are put on (gridQuery):
