@@ -433,3 +433,26 @@ func markersIn(text string) []Marker {
 	}
 	return ms
 }
+
+// A passage whose letters the text shows with other numbers ("5.5 mph
+// again") is still looked for as a reader reads the text: "the limit was
+// 55 mph again" of "… 55 mph[1] again" was refused (a read of the code,
+// 46c: Find gave up once the occurrences as shown were all of other
+// numbers, the readings never asked).
+func TestFindReadsOnPastOtherNumbersAsShown(t *testing.T) {
+	text := "The limit was 5.5 mph again in 2019. Later the limit was 55 mph[1] again."
+	sel, n, ok := withNotes(text, nil).Find("the limit was 55 mph again")
+	if !ok || n != 1 {
+		t.Fatalf("Find: %v, %d occurrences; want found once", ok, n)
+	}
+	start, end, ok := withNotes(text, nil).Locate(sel)
+	if want := "the limit was 55 mph[1] again"; !ok || text[start:end] != want {
+		t.Errorf("found again at %q, %v; want %q", text[start:end], ok, want)
+	}
+	if _, _, ok := withNotes(text, nil).Find("the limit was 5.5 mph again"); !ok {
+		t.Error("the passage as shown: not found")
+	}
+	if _, _, ok := withNotes(text, nil).Find("the limit was 5,5 mph again"); ok {
+		t.Error("numbers of neither: found")
+	}
+}
