@@ -791,11 +791,21 @@ func linkRuns(f folded, links []Link) [][2]int {
 		return nil
 	}
 	us := make([]string, 0, len(texts))
+	longestURL := 0
 	for u := range texts {
 		us = append(us, u)
+		longestURL = max(longestURL, len(u))
 	}
 	slices.Sort(us)
-	has := func(w string) bool { _, ok := texts[w]; return ok }
+	// a word longer than every URL is none (not looked up: hashing each
+	// shorter prefix of a long run of punctuation was quadratic)
+	has := func(w string) bool {
+		if len(w) > longestURL {
+			return false
+		}
+		_, ok := texts[w]
+		return ok
+	}
 	text := f.text
 	var runs [][2]int
 	next := 0 // the first byte of text a URL may begin at (after the last)
