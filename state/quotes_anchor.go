@@ -1164,7 +1164,8 @@ func agrees(context string, n int, edge bool) bool {
 // letter or digit, the nearest first, and on from end over that after its
 // last (a read of the code, 45e: each was compared with the text from its
 // far end, so "said[6]." stopped before "]." and ".[5] Then" began inside
-// the marker).
+// the marker), and over the combining marks after its last letter or
+// digit and after the punctuation it ends with.
 func widen(text, passage string, start, end int) (int, int) {
 	p := strings.TrimSpace(passage)
 	first, last := strings.IndexFunc(p, folds), strings.LastIndexFunc(p, folds)
@@ -1181,6 +1182,11 @@ func widen(text, passage string, start, end int) (int, int) {
 		}
 		lead, start = lead[:len(lead)-n], start-m
 	}
+	// the combining marks after its last letter or digit are that
+	// character's, in the passage or the text ("café" of "cafe\u0301"
+	// ended before the accent: a read of the code, 46c)
+	end = pastMarks(text, end)
+	trail = trail[pastMarks(trail, 0):]
 	for trail != "" && end < len(text) {
 		r, n := utf8.DecodeRuneInString(trail)
 		q, m := utf8.DecodeRuneInString(text[end:])
@@ -1189,7 +1195,20 @@ func widen(text, passage string, start, end int) (int, int) {
 		}
 		trail, end = trail[n:], end+m
 	}
-	return start, end
+	return start, pastMarks(text, end)
+}
+
+// pastMarks is the byte after the combining marks at byte i of s (i when
+// none).
+func pastMarks(s string, i int) int {
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsMark(r) {
+			break
+		}
+		i += n
+	}
+	return i
 }
 
 // folds reports whether r has a letter or digit that matching compares.

@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -413,5 +414,34 @@ func TestQuoteOfACutLineIsFound(t *testing.T) {
 	sel := Selector{Exact: "3,694.00 -…\n1,949,694.00"}
 	if _, _, ok := sel.Locate(text); !ok {
 		t.Errorf("the reader's quote %q was not found in %q", sel.Exact, text)
+	}
+}
+
+// The span found ends after the combining marks of its last letter,
+// whether the passage writes the accent so or precomposed: "The café" of
+// "The cafe\u0301 was" ended before the accent, and the selector's
+// suffix began with it (a read of the code, 46c).
+func TestFoundSpanKeepsCombiningMarks(t *testing.T) {
+	text := "The cafe\u0301. Was open; the cafe\u0301\u0327 here."
+	for p, want := range map[string]string{
+		"The café":                   "The cafe\u0301",
+		"The cafe\u0301":             "The cafe\u0301",
+		"The café.":                  "The cafe\u0301.",
+		"The cafe\u0301.":            "The cafe\u0301.",
+		"The cafe":                   "The cafe\u0301",
+		"open; the cafe\u0301\u0327": "open; the cafe\u0301\u0327",
+		"open; the cafe":             "open; the cafe\u0301\u0327",
+	} {
+		sel, _, ok := Find(text, p)
+		if !ok {
+			t.Errorf("Find(%q): not found", p)
+			continue
+		}
+		if start, end, ok := sel.Locate(text); !ok || text[start:end] != want {
+			t.Errorf("%q found at %q, %v; want %q", p, text[start:end], ok, want)
+		}
+		if r, _ := utf8.DecodeRuneInString(sel.Suffix); unicode.IsMark(r) {
+			t.Errorf("%q: suffix %q begins with a combining mark", p, sel.Suffix)
+		}
 	}
 }
