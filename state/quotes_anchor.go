@@ -309,7 +309,8 @@ func Selectable(passage string) bool { return foldString(passage) != "" }
 
 // Select makes the selector of text[start:end]. The passage is kept as
 // written, without the blank space around it; the context is the text of
-// up to contextChars letters and digits on either side, on one line.
+// up to contextChars letters and digits on either side, on one line, run
+// on to the ends of the words it cuts (up to contextChars characters).
 func Select(text string, start, end int) Selector {
 	start, end = max(0, min(start, len(text))), max(0, min(end, len(text)))
 	if end < start {
@@ -330,23 +331,25 @@ func Select(text string, start, end int) Selector {
 		first := strings.Index(f.s, p)
 		sel.Repeated = strings.Contains(f.s[first+1:], p)
 	}
-	// The context runs on to the ends of the words it cuts.
+	// The context runs on to the ends of the words it cuts, up to
+	// contextChars characters more (a text without spaces, as Chinese is
+	// written, gave its whole paragraph: a read of the code, 46c).
 	if from := runesBack(f.s, i, contextChars); from < i {
 		k := f.start(from)
-		for k > 0 && !isSpace(text[:k]) {
-			_, n := utf8.DecodeLastRuneInString(text[:k])
-			k -= n
+		for n := 0; k > 0 && !isSpace(text[:k]) && n < contextChars; n++ {
+			_, size := utf8.DecodeLastRuneInString(text[:k])
+			k -= size
 		}
 		sel.Prefix = quoteLine(text[k:start])
 	}
 	if to := runesForward(f.s, j, contextChars); to > j {
 		k := f.end(to - 1)
-		for k < len(text) {
-			r, n := utf8.DecodeRuneInString(text[k:])
+		for n := 0; k < len(text) && n < contextChars; n++ {
+			r, size := utf8.DecodeRuneInString(text[k:])
 			if unicode.IsSpace(r) {
 				break
 			}
-			k += n
+			k += size
 		}
 		sel.Suffix = quoteLine(text[end:k])
 	}

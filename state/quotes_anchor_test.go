@@ -445,3 +445,25 @@ func TestFoundSpanKeepsCombiningMarks(t *testing.T) {
 		}
 	}
 }
+
+// A selector's context is bounded in a text without spaces, as Chinese is
+// written: it ran on "to the end of the word", the whole paragraph, so a
+// quote of two characters kept 9,000 on either side (a read of the code,
+// 46c). The passage is still found by it.
+func TestSelectorContextBoundedWithoutSpaces(t *testing.T) {
+	text := strings.Repeat("中文字", 3000) + "目标" + strings.Repeat("文字中", 3000) + "\n\n" + strings.Repeat("x", 5000) + " end"
+	for _, p := range []string{"目标", "end"} {
+		sel, _, ok := Find(text, p)
+		if !ok {
+			t.Fatalf("Find(%q): not found", p)
+		}
+		for side, c := range map[string]string{"prefix": sel.Prefix, "suffix": sel.Suffix} {
+			if n := utf8.RuneCountInString(c); n > 2*contextChars+1 {
+				t.Errorf("%q: %s of %d characters, want at most %d", p, side, n, 2*contextChars+1)
+			}
+		}
+		if start, end, ok := sel.Locate(text); !ok || text[start:end] != p {
+			t.Errorf("%q found again at %q, %v", p, text[start:end], ok)
+		}
+	}
+}
