@@ -60,6 +60,21 @@ const contextChars = 32
 // of one common word in a long piece).
 const maxCandidates = 10000
 
+// maxWeighed bounds the bytes of a passage's occurrences read in all, where
+// each is read through (its numbers as written, Text.Find; the markers it
+// keeps, readText.keeps): occurrences of a long passage overlap only in a
+// text repeating itself ("ab[1] ab[1] …"), where 10,000 of a 150 KB
+// passage took 48 s to 3 minutes to find, and 2 to locate (a read of the
+// code, 46c). Past maxWeighed/n occurrences of a passage n bytes long,
+// Find neither counts nor weighs more (the first are taken), and Locate
+// weighs those nearest the position where it reads the markers a passage
+// keeps: 4,000 of a passage of 1 KB, four of 1 MB.
+const maxWeighed = 4 << 20
+
+// weighable is how many occurrences of a passage n bytes long are read
+// through (maxWeighed), at least one, at most maxCandidates.
+func weighable(n int) int { return max(1, min(maxCandidates, maxWeighed/max(1, n))) }
+
 // folded is a text reduced to what matching compares, with the way back to
 // the original.
 type folded struct {
@@ -404,7 +419,7 @@ func (t *Text) Find(passage string) (sel Selector, occurrences int, ok bool) {
 		return start, end, n
 	}
 	marks := numberMarksIn(given, 0, len(given), nil)
-	if at := occurrencesIn(t.f.s, p); len(at) > 0 {
+	if at := occurrencesIn(t.f.s, p, weighable(len(p))); len(at) > 0 {
 		start, end, n := asWritten(nil, at, marks, func(i int) (int, int, bool) { return i, i + len(p), true })
 		if n > 0 {
 			sel = Select(text, start, end)
@@ -431,7 +446,7 @@ func (t *Text) Find(passage string) (sel Selector, occurrences int, ok bool) {
 		if q == "" {
 			continue
 		}
-		start, end, n := asWritten(r.aside, occurrencesIn(r.f.s, q), qMarks, func(i int) (int, int, bool) { return r.keeps(t.f.s, i, len(q), kept) })
+		start, end, n := asWritten(r.aside, occurrencesIn(r.f.s, q, weighable(len(q))), qMarks, func(i int) (int, int, bool) { return r.keeps(t.f.s, i, len(q), kept) })
 		if n == 0 {
 			continue
 		}
@@ -540,10 +555,10 @@ func (r *readText) keeps(full string, at, n int, kept []keptMarker) (from, to in
 }
 
 // occurrencesIn are the offsets in s where p occurs, in order, at most
-// maxCandidates of them (the first), read through s.
-func occurrencesIn(s, p string) []int {
+// limit of them (the first), read through s.
+func occurrencesIn(s, p string, limit int) []int {
 	var at []int
-	for i := 0; i < len(s) && len(at) < maxCandidates; {
+	for i := 0; i < len(s) && len(at) < limit; {
 		k := strings.Index(s[i:], p)
 		if k < 0 {
 			break
@@ -1038,7 +1053,7 @@ func candidatesIn(s, p string, located *int, index **suffixarray.Index) []int {
 			return at
 		}
 	}
-	return occurrencesIn(s, p)
+	return occurrencesIn(s, p, maxCandidates)
 }
 
 // candidates are the offsets in f.s where p occurs (candidatesIn).
@@ -1126,7 +1141,15 @@ func (t *Text) Locate(sel Selector) (start, end int, ok bool) {
 			continue
 		}
 		best, bestScore = -1, -1
-		for _, at := range candidatesIn(r.f.s, q, &r.located, &r.index) {
+		at := candidatesIn(r.f.s, q, &r.located, &r.index)
+		if n := weighable(len(q)); len(kept) > 0 && len(at) > n {
+			// each read through for its markers (maxWeighed): those
+			// nearest the position
+			k, _ := slices.BinarySearchFunc(at, sel.Position, func(at, pos int) int { return cmp.Compare(t.runesBefore(int(r.full[at])), pos) })
+			lo := max(0, min(k-n/2, len(at)-n))
+			at = at[lo : lo+n]
+		}
+		for _, at := range at {
 			if from, to, ok := r.keeps(f.s, at, len(q), kept); ok {
 				weigh(from, to)
 			}

@@ -482,3 +482,49 @@ func TestFindPastALongRunOfPunctuation(t *testing.T) {
 		t.Fatal("not found within 20 s (quadratic in the run's length)")
 	}
 }
+
+// A long passage of a text repeating itself is found and found again
+// without reading each of its thousands of overlapping occurrences
+// through: 10,000 of a 150 KB passage in a 1 MB text of "ab[1] " were
+// each read for their numbers (Find: 48 s as shown, 66 s without the
+// markers, 3 minutes keeping every other one) and for the markers kept
+// (Locate: 2 minutes; a read of the code, 46c). Each is still found
+// where it was taken.
+func TestFindLongPassageOfARepeatingText(t *testing.T) {
+	text := strings.Repeat("ab[1] ", 1<<20/6)
+	cases := []struct {
+		passage string
+		prepare func() *Text
+	}{
+		{strings.Repeat("ab[1] ", 25000), func() *Text { return NewText(text) }},
+		{strings.Repeat("ab ", 25000), func() *Text { return withNotes(text, nil) }},
+		{strings.Repeat("ab[1] ab ", 12500), func() *Text { return withNotes(text, nil) }},
+	}
+	done := make(chan string, 1)
+	go func() {
+		var errs []string
+		for _, c := range cases {
+			tx := c.prepare()
+			sel, _, ok := tx.Find(c.passage)
+			if !ok {
+				errs = append(errs, fmt.Sprintf("%.20q…: not found", c.passage))
+				continue
+			}
+			// taken elsewhere than at the start: found again there
+			at := 6 * 1000
+			sel.Position += 3 * 1000 // "ab1" a unit
+			if start, _, ok := c.prepare().Locate(sel); !ok || start != at {
+				errs = append(errs, fmt.Sprintf("%.20q…: found again at %d, %v; want %d", c.passage, start, ok, at))
+			}
+		}
+		done <- strings.Join(errs, "\n")
+	}()
+	select {
+	case errs := <-done:
+		if errs != "" {
+			t.Error(errs)
+		}
+	case <-time.After(60 * time.Second):
+		t.Fatal("not found within 60 s")
+	}
+}
