@@ -1357,22 +1357,22 @@ func tomlTopKeys(b []byte, raw map[string]any) []writtenKey {
 		rest := l
 		if v.between() {
 			t := strings.TrimSpace(l)
-			name := ""
+			name, found := "", false
 			switch {
 			case strings.HasPrefix(t, "["):
 				inTable = true
-				name, _ = tomlFirstSegment(strings.TrimLeft(t, "[ \t"))
+				name, _, found = tomlFirstSegment(strings.TrimLeft(t, "[ \t"))
 				rest = ""
 			case !inTable:
 				var after string
-				name, after = tomlFirstSegment(t)
-				if a := strings.TrimLeft(after, " \t"); strings.HasPrefix(a, "=") || strings.HasPrefix(a, ".") {
+				name, after, found = tomlFirstSegment(t)
+				if a := strings.TrimLeft(after, " \t"); found && (strings.HasPrefix(a, "=") || strings.HasPrefix(a, ".")) {
 					rest = a
 				} else {
-					name = ""
+					found = false
 				}
 			}
-			if _, seen := lines[name]; name != "" && !seen {
+			if _, seen := lines[name]; found && !seen {
 				lines[name] = i + 1
 			}
 		}
@@ -1459,23 +1459,46 @@ func (v *tomlValueScan) line(l string) {
 }
 
 // tomlFirstSegment is the first segment of the TOML key at the start of
-// t, bare (cascade) or quoted ("cascade", 'cascade': its quotes cut), and
-// what follows it; "" for none.
-func tomlFirstSegment(t string) (name, after string) {
+// t, bare (cascade) or quoted ('cascade', "cascade": its quotes cut, a
+// basic string's escapes read, "fo\"o" fo"o, "\u0066oo" foo, as the
+// decoder names it; a read of the code, 46c: a basic string's first
+// escaped quote ended it, and a key with an escape had no line), and what
+// follows it; found is false for none ("" = 1 is a key, "").
+func tomlFirstSegment(t string) (name, after string, found bool) {
 	if t == "" {
-		return "", t
+		return "", t, false
 	}
-	if q := t[0]; q == '"' || q == '\'' {
-		if j := strings.IndexByte(t[1:], q); j >= 0 {
-			return t[1 : 1+j], t[2+j:]
+	switch t[0] {
+	case '\'':
+		if j := strings.IndexByte(t[1:], '\''); j >= 0 {
+			return t[1 : 1+j], t[2+j:], true
 		}
-		return "", t
+		return "", t, false
+	case '"':
+		var b strings.Builder
+		for s := t[1:]; s != ""; {
+			if s[0] == '"' {
+				return b.String(), s[1:], true
+			}
+			if strings.HasPrefix(s, `\e`) { // TOML 1.1's escape, none of Go's
+				b.WriteByte(0x1b)
+				s = s[2:]
+				continue
+			}
+			r, _, tail, err := strconv.UnquoteChar(s, '"')
+			if err != nil {
+				return "", t, false
+			}
+			b.WriteRune(r)
+			s = tail
+		}
+		return "", t, false
 	}
 	j := 0
 	for j < len(t) && (t[j] == '_' || t[j] == '-' || t[j] >= '0' && t[j] <= '9' || t[j] >= 'a' && t[j] <= 'z' || t[j] >= 'A' && t[j] <= 'Z') {
 		j++
 	}
-	return t[:j], t[j:]
+	return t[:j], t[j:], j > 0
 }
 
 var tomlKeyLine = lazyRegexp(`^\s*([A-Za-z0-9_-]+)\s*=`)

@@ -885,3 +885,35 @@ func TestTOMLTopKeyLinesPassEscapedQuotes(t *testing.T) {
 		}
 	}
 }
+
+// A key at the top of a Zola section page's TOML front matter written
+// quoted is found at its line as a bare one is: a literal string, a basic
+// one with escapes read as the decoder reads them ("fo\"o" is fo"o,
+// "\u0066oo" foo, "a\\" a\), an empty one, and the first segment of a
+// dotted key or a table's header. A basic string ended at its first
+// escaped quote, and a key with an escape, or "", was said at line 0 (a
+// read of the code, 46c).
+func TestTOMLTopKeyLinesReadQuotedKeys(t *testing.T) {
+	for fm, want := range map[string]string{
+		"title = \"x\"\n\"foo\" = 1\n":             "foo",
+		"title = \"x\"\n'Title' = \"x\"\n":         "Title",
+		"title = \"x\"\n'a\\b' = 1\n":              "a\\b",
+		"title = \"x\"\n\"fo\\\"o\" = 1\n":         "fo\"o",
+		"title = \"x\"\n\"\\u0066oo\" = 1\n":       "foo",
+		"title = \"x\"\n\"\\U00000066oo\" = 1\n":   "foo",
+		"title = \"x\"\n\"a\\\\\" = 1\n":           "a\\",
+		"title = \"x\"\n\"\\\"\" = 1\n":            "\"",
+		"title = \"x\"\n\"t\\tab\" = 1\n":          "t\tab",
+		"title = \"x\"\n\"\" = 1\n":                "",
+		"title = \"x\"\n\"caf\u00e9\" = 1\n":       "caf\u00e9",
+		"title = \"x\"\na.\"b.c\" = 1\n":           "a",
+		"title = \"x\"\n\"a\\\"\".\"b\" = 1\n":     "a\"",
+		"title = \"x\"\n[\"fo\\\"o\"]\nx = 1\n":    "fo\"o",
+		"title = \"x\"\n[ 'fo o' . bar ]\nx = 1\n": "fo o",
+	} {
+		denied := readSection([]byte("+++\n" + fm + "+++\n")).denied
+		if len(denied) != 1 || denied[0].name != want || denied[0].line != 3 {
+			t.Errorf("%q: denied %+v, want %q at file line 3", fm, denied, want)
+		}
+	}
+}
