@@ -193,17 +193,39 @@ func appendText(src []byte, s string) ([]byte, *ast.Text) {
 // URL a link, an image or an autolink shows still touches a letter or a
 // digit (one not moved: "[链接](u)的", "<https://example.com>ed"), a space
 // sets it apart. Links in a table are shown there without their URLs (a
-// number, and the URL listed under it): only the words are joined there.
+// number, and the URL listed under it): only the words are joined there,
+// and the rest is done when the table is shown as rows (tableAsRows).
 // src is appended to (the space, a URL) and returned; each link is read
 // once, its text up to maxJudgedText bytes.
 func wordsAroundLinks(doc ast.Node, src []byte) []byte {
-	type found struct {
-		n       ast.Node
-		inTable bool
+	sp := spacer{src: src, at: -1}
+	for _, f := range linkNodes(doc) {
+		if !f.inTable {
+			asInParagraph(f.n, &sp, true)
+			continue
+		}
+		if l, ok := f.n.(*ast.Link); ok && l.Parent() != nil {
+			if shown, ok := linkText(l, sp.src); ok {
+				joinWord(l, shown, sp.src)
+			}
+		}
 	}
-	var nodes []found
+	return sp.src
+}
+
+// linkNode is a link, an image or an autolink of a tree (linkNodes), and
+// whether it is in a table.
+type linkNode struct {
+	n       ast.Node
+	inTable bool
+}
+
+// linkNodes are the links, images and autolinks of tree, in its order,
+// but those in code; an image in a link's text after the link.
+func linkNodes(tree ast.Node) []linkNode {
+	var nodes []linkNode
 	table := 0
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+	_ = ast.Walk(tree, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if n.Kind() == east.KindTable {
 			if entering {
 				table++
@@ -216,7 +238,7 @@ func wordsAroundLinks(doc ast.Node, src []byte) []byte {
 		}
 		switch n.(type) {
 		case *ast.Link, *ast.Image, *ast.AutoLink:
-			nodes = append(nodes, found{n, table > 0})
+			nodes = append(nodes, linkNode{n, table > 0})
 			if n.Kind() == ast.KindLink {
 				return ast.WalkContinue, nil // an image in a link
 			}
@@ -228,53 +250,63 @@ func wordsAroundLinks(doc ast.Node, src []byte) []byte {
 		}
 		return ast.WalkContinue, nil
 	})
-	space := -1 // of a space appended to src
-	spaceText := func() *ast.Text {
-		if space < 0 {
-			space = len(src)
-			src = append(src, ' ')
-		}
-		return ast.NewTextSegment(text.NewSegment(space, space+1))
+	return nodes
+}
+
+// spacer appends to src (the space of wordsAroundLinks) once.
+type spacer struct {
+	src []byte
+	at  int // of the space appended to src, -1 before
+}
+
+// text is a Text of one space.
+func (s *spacer) text() *ast.Text {
+	if s.at < 0 {
+		s.at = len(s.src)
+		s.src = append(s.src, ' ')
 	}
-	for _, f := range nodes {
-		n := f.n
-		p := n.Parent()
-		if p == nil {
-			continue
+	return ast.NewTextSegment(text.NewSegment(s.at, s.at+1))
+}
+
+// asInParagraph makes n, a link, an image or an autolink out of a table
+// (wordsAroundLinks; a table's cell shown as a row's line, tableAsRows),
+// show as Glamour shows one in a paragraph should: a link whose text is
+// its URL as that URL alone (an autolink), any other link with the word
+// it is part of as its text when join is set, and a space between a URL
+// shown last and a letter or a digit it touches.
+func asInParagraph(n ast.Node, sp *spacer, join bool) {
+	p := n.Parent()
+	if p == nil {
+		return
+	}
+	if l, ok := n.(*ast.Link); ok {
+		shown, ok := linkText(l, sp.src)
+		if !ok {
+			return
 		}
-		if l, ok := n.(*ast.Link); ok {
-			shown, ok := linkText(l, src)
-			if !ok {
-				continue
-			}
-			if !f.inTable && shownAsURL(l, shown) {
-				start := len(src)
-				src = append(src, l.Destination...)
-				a := ast.NewAutoLink(ast.AutoLinkURL, ast.NewTextSegment(text.NewSegment(start, len(src))))
-				p.ReplaceChild(p, l, a)
-				n = a
-			} else {
-				joinWord(l, shown, src)
-			}
-		}
-		if f.inTable {
-			continue
-		}
-		if showsURLLast(n) && n.NextSibling() != nil {
-			if r := firstShown(n.NextSibling(), src); unicode.IsLetter(r) || unicode.IsNumber(r) {
-				p.InsertAfter(p, n, spaceText())
-			}
-		}
-		if a, ok := n.(*ast.AutoLink); ok && a.AutoLinkType == ast.AutoLinkURL {
-			// shown as its URL alone: a letter before it touches it too
-			if t, ok := n.PreviousSibling().(*ast.Text); ok && !t.IsRaw() && !t.SoftLineBreak() && !t.HardLineBreak() {
-				if r, _ := utf8.DecodeLastRune(t.Segment.Value(src)); unicode.IsLetter(r) || unicode.IsNumber(r) {
-					p.InsertBefore(p, n, spaceText())
-				}
-			}
+		if shownAsURL(l, shown) {
+			start := len(sp.src)
+			sp.src = append(sp.src, l.Destination...)
+			a := ast.NewAutoLink(ast.AutoLinkURL, ast.NewTextSegment(text.NewSegment(start, len(sp.src))))
+			p.ReplaceChild(p, l, a)
+			n = a
+		} else if join {
+			joinWord(l, shown, sp.src)
 		}
 	}
-	return src
+	if showsURLLast(n) && n.NextSibling() != nil {
+		if r := firstShown(n.NextSibling(), sp.src); unicode.IsLetter(r) || unicode.IsNumber(r) {
+			p.InsertAfter(p, n, sp.text())
+		}
+	}
+	if a, ok := n.(*ast.AutoLink); ok && a.AutoLinkType == ast.AutoLinkURL {
+		// shown as its URL alone: a letter before it touches it too
+		if t, ok := n.PreviousSibling().(*ast.Text); ok && !t.IsRaw() && !t.SoftLineBreak() && !t.HardLineBreak() {
+			if r, _ := utf8.DecodeLastRune(t.Segment.Value(sp.src)); unicode.IsLetter(r) || unicode.IsNumber(r) {
+				p.InsertBefore(p, n, sp.text())
+			}
+		}
+	}
 }
 
 // joinWord makes the letters of a word right after link's text (shown),

@@ -90,7 +90,9 @@ func cellText(cell ast.Node, src []byte) string {
 // tableAsRows is table as paragraphs, appending to src (returned) what it
 // writes: a paragraph a body row, and in it a line a cell, its header's
 // text in strong emphasis, ": " and the cell's content. An empty header is
-// the column's number; an empty cell is left out. (Paragraphs, not a list:
+// the column's number; an empty cell is left out. Its links show as in a
+// paragraph (asInParagraph; their words were joined in the table, by
+// wordsAroundLinks). (Paragraphs, not a list:
 // Glamour v2.0.1 cuts a word of a list item's or a quote's line after a
 // hard break, "42," over "300.50".)
 func tableAsRows(table ast.Node, src []byte) (out []byte, paras []ast.Node) {
@@ -148,6 +150,14 @@ func tableAsRows(table ast.Node, src []byte) (out []byte, paras []ast.Node) {
 			}
 		}
 		if block.HasChildren() {
+			// its links shown as in a paragraph: one whose text is its
+			// URL showed it twice, "https://example.org/r" over
+			// "https://example.org/r" (a helper's report, 46d)
+			sp := spacer{src: src, at: -1}
+			for _, f := range linkNodes(block) {
+				asInParagraph(f.n, &sp, false)
+			}
+			src = sp.src
 			paras = append(paras, block)
 		}
 	}

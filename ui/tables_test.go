@@ -219,3 +219,45 @@ func TestTablesRenderedOnceWide(t *testing.T) {
 	}
 	t.Logf("%d cells padded; the tables once at width %d", cells.Load(), once)
 }
+
+// tableOfLinks is a table of each kind of link a cell holds, which is
+// shown as a table at 80 columns and as rows at 40.
+const tableOfLinks = "Before.\n\n| Source | Link |\n|---|---|\n" +
+	"| Report | [https://example.org/report](https://example.org/report) |\n" +
+	"| Other | <https://example.org/other> |\n" +
+	"| Named | [the report](https://example.org/r2 \"A title\") |\n" +
+	"| Rel | [rel](../x.md) |\n" +
+	"| Img | ![alt text](https://example.org/i.png) |\n\n" +
+	"After. See [https://example.org/report](https://example.org/report) and <https://example.org/x>.\n"
+
+// A table shown as rows shows a link whose text is its URL once, as a
+// paragraph does: "Link: https://example.org/report" then the URL again on
+// a line of its own (a helper's report, 46d); a link of other text shows
+// the text and the URL, once each, an image its text and URL.
+func TestTableRowsShowLinkOnce(t *testing.T) {
+	for _, style := range []string{PlainStyle, "dark"} {
+		lines, _, err := RenderMarkdown(tableOfLinks, 40, style)
+		if err != nil {
+			t.Fatal(err)
+		}
+		raw := strings.Join(lines, "\n")
+		shown := ansi.Strip(raw)
+		rows, _, _ := strings.Cut(shown, "After.")
+		if !strings.Contains(rows, "Link: https://example.org/report") {
+			t.Fatalf("%s: not shown as rows:\n%s", style, shown)
+		}
+		for url, n := range map[string]int{"https://example.org/report": 1, "https://example.org/other": 1, "https://example.org/r2": 1, "https://example.org/i.png": 1, "/x.md": 1} {
+			if got := strings.Count(rows, url); got != n {
+				t.Errorf("%s: %s shown %d times in the rows, want %d:\n%s", style, url, got, n, rows)
+			}
+		}
+		for _, want := range []string{"Link: the report\n  https://example.org/r2", "Link: rel /x.md", "alt text"} {
+			if !strings.Contains(rows, want) {
+				t.Errorf("%s: %q not in the rows:\n%s", style, want, rows)
+			}
+		}
+		if !strings.Contains(raw, ";https://example.org/report\a") {
+			t.Errorf("%s: the link is no hyperlink: %q", style, raw)
+		}
+	}
+}
