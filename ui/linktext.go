@@ -194,7 +194,8 @@ func appendText(src []byte, s string) ([]byte, *ast.Text) {
 // digit (one not moved: "[链接](u)的", "<https://example.com>ed"), a space
 // sets it apart. Links in a table are shown there without their URLs (a
 // number, and the URL listed under it): only the words are joined there,
-// and the rest is done when the table is shown as rows (tableAsRows).
+// and an autolink made a link of its URL (tableAutoLink); the rest is
+// done when the table is shown as rows (tableAsRows).
 // src is appended to (the space, a URL) and returned; each link is read
 // once, its text up to maxJudgedText bytes.
 func wordsAroundLinks(doc ast.Node, src []byte) []byte {
@@ -204,13 +205,49 @@ func wordsAroundLinks(doc ast.Node, src []byte) []byte {
 			asInParagraph(f.n, &sp, true)
 			continue
 		}
-		if l, ok := f.n.(*ast.Link); ok && l.Parent() != nil {
-			if shown, ok := linkText(l, sp.src); ok {
-				joinWord(l, shown, sp.src)
+		switch n := f.n.(type) {
+		case *ast.Link:
+			if shown, ok := linkText(n, sp.src); ok && n.Parent() != nil {
+				joinWord(n, shown, sp.src)
 			}
+		case *ast.AutoLink:
+			sp.src = tableAutoLink(n, sp.src)
 		}
 	}
 	return sp.src
+}
+
+// autoLinkAttr names the attribute of a link tableAutoLink made of an
+// autolink: the autolink.
+var autoLinkAttr = []byte("folio-autolink")
+
+// tableAutoLink makes a, an autolink in a table, a link whose text is
+// what it shows in a paragraph, its URL as written (an e-mail address
+// without "mailto:"), appending that text to src (returned). Glamour
+// (v2.0.1, table_links.go) shows an autolink in a table as its host alone,
+// "example.org[2]" for <https://example.org/other> (a helper's report,
+// 46d), "owner/repo#1" for a GitHub issue's URL, and as its number alone
+// ("[3]") where the URL has no host (an e-mail address, "www.example.org"),
+// and a link as its text. The link keeps a in its attributes
+// (autoLinkAttr): a table shown as rows shows a again (tableAsRows).
+func tableAutoLink(a *ast.AutoLink, src []byte) []byte {
+	p := a.Parent()
+	if p == nil {
+		return src
+	}
+	label := a.Label(src)
+	dest := a.URL(src)
+	if a.AutoLinkType == ast.AutoLinkEmail && !hasPrefixFold(dest, "mailto:") {
+		dest = append([]byte("mailto:"), dest...) // as Glamour opens it
+	}
+	l := ast.NewLink()
+	l.Destination = dest
+	var t *ast.Text
+	src, t = appendRaw(src, string(label)) // a table's link text is shown as written
+	l.AppendChild(l, t)
+	l.SetAttribute(autoLinkAttr, a)
+	p.ReplaceChild(p, a, l)
+	return src
 }
 
 // linkNode is a link, an image or an autolink of a tree (linkNodes), and

@@ -92,7 +92,8 @@ func cellText(cell ast.Node, src []byte) string {
 // text in strong emphasis, ": " and the cell's content. An empty header is
 // the column's number; an empty cell is left out. Its links show as in a
 // paragraph (asInParagraph; their words were joined in the table, by
-// wordsAroundLinks). (Paragraphs, not a list:
+// wordsAroundLinks), its autolinks as autolinks again (tableAutoLink).
+// (Paragraphs, not a list:
 // Glamour v2.0.1 cuts a word of a list item's or a quote's line after a
 // hard break, "42," over "300.50".)
 func tableAsRows(table ast.Node, src []byte) (out []byte, paras []ast.Node) {
@@ -155,7 +156,13 @@ func tableAsRows(table ast.Node, src []byte) (out []byte, paras []ast.Node) {
 			// "https://example.org/r" (a helper's report, 46d)
 			sp := spacer{src: src, at: -1}
 			for _, f := range linkNodes(block) {
-				asInParagraph(f.n, &sp, false)
+				n := f.n
+				if a, ok := n.AttributeString(string(autoLinkAttr)); ok && n.Parent() != nil {
+					// an autolink again (tableAutoLink)
+					n.Parent().ReplaceChild(n.Parent(), n, a.(*ast.AutoLink))
+					n = a.(*ast.AutoLink)
+				}
+				asInParagraph(n, &sp, false)
 			}
 			src = sp.src
 			paras = append(paras, block)

@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/folio-tui/folio/state"
 )
 
 // A table shows every word of its headers and cells whole at any width (a
@@ -259,5 +261,65 @@ func TestTableRowsShowLinkOnce(t *testing.T) {
 		if !strings.Contains(raw, ";https://example.org/report\a") {
 			t.Errorf("%s: the link is no hyperlink: %q", style, raw)
 		}
+	}
+}
+
+// An autolink in a table shows its URL, as a paragraph does: Glamour
+// showed <https://example.org/other> as "example.org[2]" (a helper's
+// report, 46d), a GitHub issue's URL as "owner/repo#12", and an e-mail
+// address or a URL without a scheme as its number alone. Shown as rows,
+// the table shows each as a paragraph does (the address without
+// "mailto:"); a passage across the table is found as shown and without
+// the numbers (ShownOf's markers).
+func TestTableAutoLinksShowTheirURL(t *testing.T) {
+	md := "Before.\n\n| Source | Link |\n|---|---|\n" +
+		"| Other | <https://example.org/other> |\n" +
+		"| Www | www.example.net/p |\n" +
+		"| Mail | <me@example.org> |\n" +
+		"| GH | https://github.com/owner/repo/issues/12 |\n\n" +
+		"After.\n"
+	cells := []string{"https://example.org/other[1]", "www.example.net/p[2]", "me@example.org[3]", "https://github.com/owner/repo/issues/12[4]"}
+	for _, style := range []string{PlainStyle, "dark"} {
+		lines, _, err := RenderMarkdown(md, 120, style)
+		if err != nil {
+			t.Fatal(err)
+		}
+		raw := strings.Join(lines, "\n")
+		shown := ansi.Strip(raw)
+		for _, want := range cells {
+			if !strings.Contains(shown, want) {
+				t.Errorf("%s: %q not shown:\n%s", style, want, shown)
+			}
+		}
+		if strings.Contains(shown, " example.org[") || strings.Contains(shown, "owner/repo#") {
+			t.Errorf("%s: a host for the URL:\n%s", style, shown)
+		}
+		for _, link := range []string{";https://example.org/other\a", ";http://www.example.net/p\a", ";mailto:me@example.org\a"} {
+			if !strings.Contains(raw, link) {
+				t.Errorf("%s: no hyperlink %q: %q", style, link, raw)
+			}
+		}
+		if style != PlainStyle {
+			continue
+		}
+		prepared := state.NewTextAsRead(shown, func() state.Shown { return ShownOf(md) })
+		for _, p := range []string{"Other | https://example.org/other[1]", "Other | https://example.org/other\n Www", "Mail | me@example.org"} {
+			if _, _, ok := prepared.Find(p); !ok {
+				t.Errorf("%q not found:\n%s", p, shown)
+			}
+		}
+	}
+	lines, _, err := RenderMarkdown(md, 40, PlainStyle)
+	if err != nil {
+		t.Fatal(err)
+	}
+	shown := ansi.Strip(strings.Join(lines, "\n"))
+	for _, want := range []string{"Link: https://example.org/other\n", "Link: www.example.net/p\n", "Link: me@example.org\n"} {
+		if !strings.Contains(shown, want) {
+			t.Errorf("rows: %q not shown:\n%s", want, shown)
+		}
+	}
+	if strings.Contains(shown, "mailto:") || strings.Count(shown, "https://example.org/other") != 1 {
+		t.Errorf("rows: an autolink not shown as in a paragraph:\n%s", shown)
 	}
 }
