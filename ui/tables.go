@@ -32,8 +32,13 @@ import (
 // shown as those.
 func tableShowsAll(table ast.Node, src []byte, lines []string, marks numberMarks) bool {
 	shown := ansi.Strip(strings.Join(lines, "\n"))
+	// the cells' words are read in the cells, not in the list of links
+	// under them: a link's text cut in its cell showed whole in its
+	// entry, "Supercalifragilisticexpia" over "lidocious[1]" and
+	// "[1]: Supercalifragilisticexpialidocious" (46d)
+	cells := shown[:listStart(shown)]
 	words := make(map[string]int) // how many times each word shows whole
-	for _, l := range strings.Split(shown, "\n") {
+	for _, l := range strings.Split(cells, "\n") {
 		for _, w := range strings.FieldsFunc(l, func(r rune) bool { return r == ' ' || r == '│' || r == '|' || r == '\u00a0' }) {
 			words[w]++
 		}
@@ -54,7 +59,7 @@ func tableShowsAll(table ast.Node, src []byte, lines []string, marks numberMarks
 			// a code span's references are shown as written, text's decoded
 			d := html.UnescapeString(w)
 			wanted[w]++
-			if words[w] == 0 && words[d] == 0 && !strings.Contains(shown, w) && !strings.Contains(shown, d) ||
+			if words[w] == 0 && words[d] == 0 && !strings.Contains(cells, w) && !strings.Contains(cells, d) ||
 				words[w] > 0 && wanted[w] > words[w] && words[d] < wanted[w] {
 				all = false
 				return ast.WalkStop, nil
@@ -63,6 +68,23 @@ func tableShowsAll(table ast.Node, src []byte, lines []string, marks numberMarks
 		return ast.WalkSkipChildren, nil
 	})
 	return all && (ellipsis || !strings.Contains(shown, "…"))
+}
+
+// listStart is the offset in shown, a table rendered, of the list of its
+// links Glamour writes under it (v2.0.1, printTableLinks: "[1]: " and the
+// first link's text, an image's if it has no link, on the first line
+// after its separator that starts so), or len(shown) when there is none.
+func listStart(shown string) int {
+	at, ruled := 0, false
+	for l := range strings.Lines(shown) {
+		t := strings.TrimSpace(l)
+		if ruled && strings.HasPrefix(t, "[1]:") {
+			return at
+		}
+		ruled = ruled || separatorLine(t)
+		at += len(l)
+	}
+	return len(shown)
 }
 
 // cellText is the text of a table cell's Text nodes as written, backslash

@@ -91,6 +91,30 @@ func TestTableWordCutInOneCell(t *testing.T) {
 	}
 }
 
+// A word of a cell is read in the cell, not in the list of links under
+// the table: a link's text cut in its cell, "Supercalifragilisticexpia"
+// over "lidocious[1]", showed whole in "[1]: Supercalifragilistic…" and
+// the table was kept (46d); so was the table of "show --width 40" once
+// its list showed a URL once, "https://example.org/repor" over "t[1]".
+// Both are shown as rows.
+func TestTableWordCutInItsLink(t *testing.T) {
+	for _, md := range []string{
+		"| Source | Link |\n|---|---|\n| Report | [Supercalifragilisticexpialidocious](https://x.org/s) |\n",
+		"| Source | Link |\n|---|---|\n| Report | [https://example.org/report](https://example.org/report) |\n| Other | <https://example.org/other> |\n",
+	} {
+		for _, style := range []string{PlainStyle, "dark"} {
+			lines, _, err := RenderMarkdown(md, 40, style)
+			if err != nil {
+				t.Fatal(err)
+			}
+			shown := ansi.Strip(strings.Join(lines, "\n"))
+			if !strings.Contains(shown, "Source: Report") || strings.Contains(shown, "[1]") {
+				t.Errorf("%s: not shown as rows:\n%s", style, shown)
+			}
+		}
+	}
+}
+
 // manyTables is a piece of n tables, two in three narrow enough for 80
 // columns and one in three the six columns of testdata's table2, each
 // between two paragraphs.
