@@ -194,8 +194,9 @@ func appendText(src []byte, s string) ([]byte, *ast.Text) {
 // digit (one not moved: "[链接](u)的", "<https://example.com>ed"), a space
 // sets it apart. Links in a table are shown there without their URLs (a
 // number, and the URL listed under it): only the words are joined there,
-// and an autolink made a link of its URL (tableAutoLink); the rest is
-// done when the table is shown as rows (tableAsRows).
+// a link whose text is its URL shows it decoded (tableURLLink), and an
+// autolink is made a link of its URL (tableAutoLink); the rest is done
+// when the table is shown as rows (tableAsRows).
 // src is appended to (the space, a URL) and returned; each link is read
 // once, its text up to maxJudgedText bytes.
 func wordsAroundLinks(doc ast.Node, src []byte) []byte {
@@ -207,7 +208,12 @@ func wordsAroundLinks(doc ast.Node, src []byte) []byte {
 		}
 		switch n := f.n.(type) {
 		case *ast.Link:
-			if shown, ok := linkText(n, sp.src); ok && n.Parent() != nil {
+			shown, ok := linkText(n, sp.src)
+			switch {
+			case !ok || n.Parent() == nil:
+			case shownAsURL(n, shown):
+				sp.src = tableURLLink(n, sp.src)
+			default:
 				joinWord(n, shown, sp.src)
 			}
 		case *ast.AutoLink:
@@ -217,9 +223,29 @@ func wordsAroundLinks(doc ast.Node, src []byte) []byte {
 	return sp.src
 }
 
-// autoLinkAttr names the attribute of a link tableAutoLink made of an
-// autolink: the autolink.
+// autoLinkAttr names the attribute of a link in a table shown as its URL
+// (tableAutoLink, tableURLLink): the autolink it is out of the table.
 var autoLinkAttr = []byte("folio-autolink")
+
+// tableURLLink makes l, a link in a table whose text is its URL
+// (shownAsURL), show its URL as a paragraph does, its destination (Glamour
+// shows a table's link text as written: "&#47;" and "\_" as such),
+// appending it to src (returned), and keeps in its attributes
+// (autoLinkAttr) the autolink it is out of the table: its entry under the
+// table shows the URL once (listedOnce), a table shown as rows shows the
+// autolink (tableAsRows), and no word after it is joined to its text
+// ("[https://example.org/r](https://example.org/r)ed" showed
+// "https://example.org/red[1]").
+func tableURLLink(l *ast.Link, src []byte) []byte {
+	start := len(src)
+	src = append(src, l.Destination...)
+	for l.FirstChild() != nil {
+		l.RemoveChild(l, l.FirstChild())
+	}
+	l.AppendChild(l, ast.NewTextSegment(text.NewSegment(start, len(src))))
+	l.SetAttribute(autoLinkAttr, ast.NewAutoLink(ast.AutoLinkURL, ast.NewTextSegment(text.NewSegment(start, len(src)))))
+	return src
+}
 
 // tableAutoLink makes a, an autolink in a table, a link whose text is
 // what it shows in a paragraph, its URL as written (an e-mail address
@@ -615,27 +641,44 @@ func partShown(md string, lim *limits) (shown state.Shown) {
 // after the links, autolinks and images of table, which it lists under it
 // ("cell link[1]" and "[1]: cell link https://example.com/t"), as
 // footnotes' markers (state.Marker): a passage read without them is found,
-// as one without a link's URL is. Numbered as Glamour numbers them: in
-// order, from 1 in each table, links and autolinks apart from images, a
-// link as another before it (its target, title and text) by that one's.
+// as one without a link's URL is (numbered as tableList numbers them).
 func tableLinkMarkers(table ast.Node, src []byte) []state.Marker {
+	var ms []state.Marker
+	tableList(table, src, func(n ast.Node, number int, _ bool, content string) {
+		before := ""
+		if n.Kind() == ast.KindLink {
+			before = content
+		}
+		if k := strings.LastIndexFunc(before, unicode.IsSpace); k >= 0 {
+			before = before[k+1:]
+		}
+		ms = append(ms, state.Marker{Before: before, Label: strconv.Itoa(number)})
+	})
+	return ms
+}
+
+// tableList calls f with each link, autolink and image of table and the
+// number Glamour (v2.0.1, table_links.go) shows after it and lists it
+// under the table by: in order, from 1 in each table, links and autolinks
+// apart from images, a link as another before it (its target, title and
+// text) by that one's (first is not set then); content is its text as
+// Glamour shows a table's link (glamourContent).
+func tableList(table ast.Node, src []byte, f func(n ast.Node, number int, first bool, content string)) {
 	type listed struct {
 		kind                 ast.NodeKind
 		href, title, content string
 	}
 	var links, images []listed
-	var ms []state.Marker
 	_ = ast.Walk(table, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
-		list, l, before := &links, listed{kind: n.Kind()}, ""
+		list, l := &links, listed{kind: n.Kind()}
 		switch n := n.(type) {
 		case *ast.AutoLink:
 			l.href = string(n.URL(src))
 		case *ast.Link:
 			l.href, l.title, l.content = string(n.Destination), string(n.Title), glamourContent(n, src)
-			before = l.content
 		case *ast.Image:
 			list = &images
 			l.href, l.title, l.content = string(n.Destination), string(n.Title), glamourContent(n, src)
@@ -643,17 +686,14 @@ func tableLinkMarkers(table ast.Node, src []byte) []state.Marker {
 			return ast.WalkContinue, nil
 		}
 		i := slices.Index(*list, l)
-		if i < 0 {
+		first := i < 0
+		if first {
 			*list = append(*list, l)
 			i = len(*list) - 1
 		}
-		if k := strings.LastIndexFunc(before, unicode.IsSpace); k >= 0 {
-			before = before[k+1:]
-		}
-		ms = append(ms, state.Marker{Before: before, Label: strconv.Itoa(i + 1)})
+		f(n, i+1, first, l.content)
 		return ast.WalkContinue, nil
 	})
-	return ms
 }
 
 // glamourContent is the text of n's Text nodes as written, as Glamour
@@ -676,6 +716,9 @@ func glamourContent(n ast.Node, src []byte) string {
 
 // linkURLs are the URLs l shows after its text (ShownOf).
 func linkURLs(l *ast.Link, src []byte) []state.Link {
+	if _, ok := l.AttributeString(string(autoLinkAttr)); ok {
+		return nil // in a table, shown as an autolink (tableAutoLink)
+	}
 	shown, ok := linkText(l, src)
 	if ok && shownAsURL(l, shown) || !showsURLLast(l) {
 		return nil

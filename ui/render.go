@@ -436,6 +436,9 @@ func renderPart(md string, width int, style string, lim *limits) ([]string, erro
 		lim.plain = true
 		return plainLines(md, width), nil
 	}
+	// the entries under a table of links shown as their URL, read before
+	// the numbers' marks are written in their text (tables.go)
+	entries := urlEntries(doc, src)
 	// the placeholders of the numbers' marks and the quote bars, found in
 	// one unescaping of the text
 	free := freePlaceholders(src, maxPlaceholders)
@@ -481,6 +484,9 @@ func renderPart(md string, width int, style string, lim *limits) ([]string, erro
 		}
 		for len(lines) > 1 && lines[len(lines)-1] == "" {
 			lines = lines[:len(lines)-1] // the margins of nested blocks
+		}
+		if entries != nil {
+			listedOnce(lines, entries)
 		}
 		return lines, nil
 	}

@@ -279,3 +279,90 @@ func separatorLine(l string) bool {
 	l = strings.TrimSpace(l)
 	return strings.Count(l, "-")+strings.Count(l, "─") >= 2 && strings.Trim(l, "-─┼│|+: ") == ""
 }
+
+// listEntry is an entry of a table's list of links (under it) that
+// Glamour shows with its link's URL twice, "[1]: https://example.org/r
+// https://example.org/r": number, the text shown (the URL, an e-mail
+// address) and the URL (href: "mailto:" and the address).
+type listEntry struct {
+	number      string
+	shown, href string
+}
+
+// urlEntries are the entries of the lists under doc's tables (tableList)
+// of links shown as their URL (autoLinkAttr: tableAutoLink, tableURLLink),
+// by number.
+func urlEntries(doc ast.Node, src []byte) map[string][]listEntry {
+	var entries map[string][]listEntry
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n.Kind() {
+		case ast.KindCodeBlock, ast.KindFencedCodeBlock, ast.KindHTMLBlock, ast.KindParagraph, ast.KindHeading:
+			return ast.WalkSkipChildren, nil // no table in them
+		case east.KindTable:
+		default:
+			return ast.WalkContinue, nil
+		}
+		tableList(n, src, func(l ast.Node, number int, first bool, content string) {
+			if _, ok := l.AttributeString(string(autoLinkAttr)); !ok || !first {
+				return
+			}
+			if entries == nil {
+				entries = make(map[string][]listEntry)
+			}
+			e := listEntry{number: strconv.Itoa(number), shown: content, href: string(l.(*ast.Link).Destination)}
+			entries[e.number] = append(entries[e.number], e)
+		})
+		return ast.WalkSkipChildren, nil
+	})
+	return entries
+}
+
+// listedOnce is lines, rendered, with each entry of a table's list of
+// links that shows its link's URL twice (entries, urlEntries') showing
+// it once, as a paragraph shows it: "[1]: https://example.org/r", its
+// hyperlink kept (an e-mail address is shown without "mailto:"), where
+// Glamour (v2.0.1, printTableLinks) shows "[1]: " and the link's text,
+// then the URL, cut with "…" to what the line has room for (a helper's
+// report, 46d). An entry is changed where a line shows it whole and
+// alone (its margin aside), each part where Glamour writes it; a line
+// that is not so is left as it was.
+func listedOnce(lines []string, entries map[string][]listEntry) {
+	for i, line := range lines {
+		shown := strings.TrimLeft(ansi.Strip(line), " ")
+		number, rest, ok := strings.Cut(shown, "]: ")
+		if !ok || !strings.HasPrefix(number, "[") {
+			continue
+		}
+		number = number[1:]
+		for _, e := range entries[number] {
+			cut, ok := strings.CutPrefix(rest, e.shown+" ")
+			if !ok || cut == "" || cut != e.href && !(strings.HasSuffix(cut, "…") && strings.HasPrefix(e.href, strings.TrimSuffix(cut, "…"))) {
+				continue
+			}
+			// "[1]: " and the text, then the URL shown: the text goes, and
+			// the URL's room is what they took
+			head := "[" + number + "]: " + e.shown
+			at := strings.Index(line, head)
+			if at < 0 {
+				continue
+			}
+			tail := line[at+len(head):]
+			k := strings.LastIndex(tail, cut)
+			if k < 0 {
+				continue
+			}
+			url := e.shown
+			if cut != e.href {
+				url = ansi.Truncate(url, ansi.StringWidth(cut)+ansi.StringWidth(e.shown)+1, "…")
+			}
+			made := line[:at] + "[" + number + "]:" + tail[:k] + url + tail[k+len(cut):]
+			if strings.TrimLeft(ansi.Strip(made), " ") == "["+number+"]: "+url {
+				lines[i] = made
+			}
+			break
+		}
+	}
+}

@@ -347,3 +347,62 @@ func TestTableAutoLinksShowTheirURL(t *testing.T) {
 		t.Errorf("rows: an autolink not shown as in a paragraph:\n%s", shown)
 	}
 }
+
+// The list under a table shows a link shown as its URL once, hyperlinked,
+// as a paragraph does: "[1]: https://example.org/report" where Glamour
+// showed "[1]: https://example.org/report https://example.org/report" (a
+// helper's report, 46d), the second cut with "…" where the line had no
+// room for both (and the table, read as cut there, shown as rows); an
+// e-mail address without "mailto:". A link of other text, a relative one
+// and an image are listed as before: text, then URL.
+func TestTableListShowsURLOnce(t *testing.T) {
+	long := "https://example.org/a/rather/long/path/to/other/page/here"
+	md := tableOfLinks + "\n| S | L |\n|---|---|\n| M | <me@example.org> |\n| L | [" + long + "](" + long + ") |\n"
+	want := []string{
+		"[1]: https://example.org/report", "[2]: https://example.org/other", "[3]: the report https://example.org/r2",
+		"[4]: rel ../x.md", "[1]: Image: alt text → https://example.org/i.png",
+		"[1]: me@example.org", "[2]: " + long,
+	}
+	for _, style := range []string{PlainStyle, "dark"} {
+		lines, _, err := RenderMarkdown(md, 80, style)
+		if err != nil {
+			t.Fatal(err)
+		}
+		shown := ansi.Strip(strings.Join(lines, "\n"))
+		if !strings.Contains(shown, "https://example.org/report[1]") {
+			t.Fatalf("%s: not shown as a table:\n%s", style, shown)
+		}
+		var listed []string
+		for i, l := range lines {
+			s := strings.TrimSpace(ansi.Strip(l))
+			if !strings.HasPrefix(s, "[") {
+				continue
+			}
+			listed = append(listed, s)
+			// the URL a hyperlink
+			url := s[strings.LastIndexByte(s, ' ')+1:]
+			if url == "me@example.org" {
+				url = "mailto:" + url
+			}
+			if !strings.Contains(l, ";"+url+"\a") {
+				t.Errorf("%s: line %d no hyperlink to %s: %q", style, i, url, l)
+			}
+		}
+		if !slices.Equal(listed, want) {
+			t.Errorf("%s: listed\n%q\nwant\n%q", style, listed, want)
+		}
+		// a passage across the table and its list is found as shown and
+		// without the numbers
+		prepared := state.NewTextAsRead(shown, func() state.Shown { return ShownOf(md) })
+		for _, p := range []string{
+			"Report | https://example.org/report Other | https://example.org/other Named | the report",
+			"Report | https://example.org/report[1]", "[1]: https://example.org/report [2]: https://example.org/other [3]: the report",
+		} {
+			if style == PlainStyle {
+				if _, _, ok := prepared.Find(p); !ok {
+					t.Errorf("%q not found:\n%s", p, shown)
+				}
+			}
+		}
+	}
+}
