@@ -18,8 +18,20 @@ import (
 // under the "dark" style) and goes on. A plain block came out so,
 // "\x1b[38;5;255;48;5;203m" before "Still code", on the two busy cores
 // of a test run (TestSplitRenderingEqualsWholeRendering, 2026-12-07).
-// Blocks in a language chroma highlights are still tokenised so.
+// So are blocks that name chroma's plaintext lexer (text, txt, plain,
+// no-highlight: isPlainLanguage). Blocks in a language chroma highlights
+// are still tokenised under that timeout.
 const plainLanguage = "folio-plain"
+
+// isPlainLanguage reports whether chroma reads lang, a code block's
+// language, with its plaintext lexer.
+func isPlainLanguage(lang string) bool {
+	if lang == "" || len(lang) > maxLanguageBytes {
+		return false
+	}
+	l := lexers.Get(lang)
+	return l != nil && l.Config().Name == "plaintext"
+}
 
 // plainLexer is the lexer of plainLanguage.
 type plainLexer struct{}

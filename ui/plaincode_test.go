@@ -26,7 +26,8 @@ func tokens(t *testing.T, l chroma.Lexer, text string) []chroma.Token {
 // showed a character as a red error), and gives what chroma's plaintext
 // lexer gives when no match of it timed out.
 func TestPlainCodeIsNotLexedByRegularExpressions(t *testing.T) {
-	md := "```\ncode\n~~~\nStill code\n```\n\n```mermaid\ngraph TD\n```\n\n    indented\n"
+	md := "```\ncode\n~~~\nStill code\n```\n\n```mermaid\ngraph TD\n```\n\n    indented\n\n" +
+		"```text\nnamed text\n```\n\n```TXT\nnamed txt\n```\n\n```no-highlight\nnone\n```\n\n```plaintext\nplain\n```\n"
 	doc, src, _, ok := preparePart(md, &limits{share: 1, deadline: noDeadline})
 	if !ok {
 		t.Fatal("not prepared")
@@ -38,8 +39,11 @@ func TestPlainCodeIsNotLexedByRegularExpressions(t *testing.T) {
 		}
 		return ast.WalkContinue, nil
 	})
-	if len(langs) != 3 || slices.ContainsFunc(langs, func(l string) bool { return l != plainLanguage }) {
-		t.Fatalf("languages handed to Glamour: %q, want %s for each of the three blocks", langs, plainLanguage)
+	if len(langs) != 7 || slices.ContainsFunc(langs, func(l string) bool { return l != plainLanguage }) {
+		t.Fatalf("languages handed to Glamour: %q, want %s for each of the seven blocks", langs, plainLanguage)
+	}
+	if isPlainLanguage("go") || isPlainLanguage("") {
+		t.Error("go or no language read as chroma's plaintext")
 	}
 	if _, ok := lexers.Get(plainLanguage).(plainLexer); !ok {
 		t.Fatalf("%s is lexed by %T", plainLanguage, lexers.Get(plainLanguage))

@@ -408,6 +408,9 @@ func (l *limits) prepareCode(code []ast.Node, src []byte) []byte {
 		if f, ok := n.(*ast.FencedCodeBlock); ok {
 			lang = string(f.Language(src))
 		}
+		if isPlainLanguage(lang) {
+			lang = "" // text, txt, plain…: chroma's plaintext lexer
+		}
 		if lang != "" {
 			if ok, costly := l.highlights(code.String(), lang); !ok {
 				if costly {
