@@ -1,7 +1,6 @@
 package index
 
 import (
-	"cmp"
 	"context"
 	"math"
 	"slices"
@@ -94,26 +93,20 @@ func (ix *Index) Related(id string, n int) ([]Hit, error) {
 // orders equal scores as the documents are in the index, which each
 // build makes anew: the bundled archive's interviews related to a piece
 // by one tag alone score the same and came in another order in every
-// build, and which of them a list cut at n held changed with it. It
-// collects past the n-th match until one scores less, then orders the
-// ties.
+// build, and which of them a list cut at n held changed with it. The
+// collector is asked to order by score, then ID: one search of n, where
+// collecting the ties past the n-th and sorting them searched again
+// twice as deep until a match scored less, the whole group of equal
+// scores some log₂ times (46r's review: 40,000 pieces of one tag, 370–408
+// ms a list against 66–86 before the tie order).
 func (ix *Index) bestByScore(q query.Query, n int) (search.DocumentMatchCollection, error) {
-	for size := n + 1; ; size *= 2 {
-		sr, err := ix.bi.Search(bleve.NewSearchRequestOptions(q, size, 0, false))
-		if err != nil {
-			return nil, err
-		}
-		hits := sr.Hits
-		if len(hits) < size || hits[size-1].Score < hits[n-1].Score {
-			slices.SortStableFunc(hits, func(a, b *search.DocumentMatch) int {
-				if c := cmp.Compare(b.Score, a.Score); c != 0 {
-					return c
-				}
-				return strings.Compare(a.ID, b.ID)
-			})
-			return hits[:min(n, len(hits))], nil
-		}
+	req := bleve.NewSearchRequestOptions(q, n, 0, false)
+	req.SortBy([]string{"-_score", "_id"})
+	sr, err := ix.bi.Search(req)
+	if err != nil {
+		return nil, err
 	}
+	return sr.Hits, nil
 }
 
 // relatedWord is a distinctive word of a piece and its weight.
