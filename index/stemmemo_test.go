@@ -71,6 +71,11 @@ func TestStemMemoChangesNothing(t *testing.T) {
 	if len(small.words) > maxMemoWords {
 		t.Fatalf("the memo holds %d words, more than %d", len(small.words), maxMemoWords)
 	}
+	long := []byte("antidisestablishmentarianisms")
+	small.remember(long, stemmed{})
+	if _, ok := small.find(long); ok || len(long) <= maxMemoBytes {
+		t.Fatalf("a word of %d bytes remembered (at most %d)", len(long), maxMemoBytes)
+	}
 	for _, text := range texts[:4] {
 		if got, want := filterRecord(text, small), filterRecord(text, nil); got != want {
 			t.Fatalf("a memo emptied when full: with it\n%s\nwithout\n%s", got, want)
