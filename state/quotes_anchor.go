@@ -387,9 +387,7 @@ func Find(text, passage string) (sel Selector, occurrences int, ok bool) {
 // https://example.com/r said". Where markers are left out, each the
 // passage keeps is asked for where it has it ("in 2019 and 2020[2] it" of
 // "in 2019[1] and 2020[2] it": ownMarkers). Its numbers are asked for as
-// the text writes them, what the reading leaves out aside; one whose
-// letters the text shows only with other numbers is looked for as read
-// too.
+// the text writes them, what the reading leaves out aside.
 func (t *Text) Find(passage string) (sel Selector, occurrences int, ok bool) {
 	p := foldString(passage)
 	if p == "" {
@@ -421,14 +419,12 @@ func (t *Text) Find(passage string) (sel Selector, occurrences int, ok bool) {
 	marks := numberMarksIn(given, 0, len(given), nil)
 	if at := occurrencesIn(t.f.s, p, weighable(len(p))); len(at) > 0 {
 		start, end, n := asWritten(nil, at, marks, func(i int) (int, int, bool) { return i, i + len(p), true })
-		if n > 0 {
-			sel = Select(text, start, end)
-			sel.Exact = given
-			return sel, n, true
+		if n == 0 {
+			return Selector{}, 0, false
 		}
-		// its letters are the text's as shown, its numbers not: it may
-		// still be the text's as read ("55 mph again" of "5.5 mph again
-		// … 55 mph[1] again")
+		sel = Select(text, start, end)
+		sel.Exact = given
+		return sel, n, true
 	}
 	var own passageMarkers // made at the first reading leaving markers out
 	for k := range readings {
@@ -1083,11 +1079,9 @@ func (t *Text) runesBefore(at int) int {
 }
 
 // Locate is Selector.Locate in the prepared text. A passage not found as
-// the text shows it, or found so without all of its context around it, is
-// looked for as a reader reads it, in each of its readings in turn
-// (NewTextAsRead: without its links' URLs, its footnotes' markers, or
-// both; a quote taken so by Find), the first reading whose occurrence has
-// more of its context than the text as shown gives taken; its context and
+// the text shows it is looked for as a reader reads it, in each of its
+// readings in turn (NewTextAsRead: without its links' URLs, its
+// footnotes' markers, or both; a quote taken so by Find); its context and
 // position are still the text's as shown.
 func (t *Text) Locate(sel Selector) (start, end int, ok bool) {
 	f, p := t.f, foldString(sel.Exact)
@@ -1112,17 +1106,9 @@ func (t *Text) Locate(sel Selector) (start, end int, ok bool) {
 	for _, at := range t.candidates(p) {
 		weigh(at, at+len(p))
 	}
-	if best >= 0 && bestScore == len(prefix)+len(suffix) {
+	if best >= 0 && bestScore >= 0 {
 		start, end = widen(text, sel.Exact, f.start(bestFrom), f.end(bestTo-1))
 		return start, end, true
-	}
-	// found as shown with its context changed, or not found: a reading
-	// whose occurrence has more of the context is taken (a quote Find
-	// took as read, "55 mph again" of "55 mph[1] again", where "5.5 mph
-	// again" shows its letters: a read of the code, 46c)
-	shownScore, shownFrom, shownTo := -1, bestFrom, bestTo
-	if best >= 0 {
-		shownScore = bestScore
 	}
 	var own passageMarkers // made at the first reading leaving markers out
 	for k := range readings {
@@ -1154,14 +1140,10 @@ func (t *Text) Locate(sel Selector) (start, end int, ok bool) {
 				weigh(from, to)
 			}
 		}
-		if best >= 0 && bestScore > shownScore {
+		if best >= 0 && bestScore >= 0 {
 			start, end = widen(text, sel.Exact, f.start(bestFrom), f.end(bestTo-1))
 			return start, end, true
 		}
-	}
-	if shownScore >= 0 {
-		start, end = widen(text, sel.Exact, f.start(shownFrom), f.end(shownTo-1))
-		return start, end, true
 	}
 	return 0, 0, false
 }
