@@ -517,11 +517,11 @@ func TestQuoteStaysBesideItsTwinAfterAnEdit(t *testing.T) {
 		text, passage, edited, from, to string
 		links                           func() []Link
 	}{{
-		text:    "Alpha zeta said the same words[1] again in the second hearing. Between them. Beta zeta said the same words again in the second hearing.",
+		text:    "in the second hearing. Then zeta said the same words[1] again in the second hearing. Then zeta said the same words again in the second hearing.",
 		passage: "the same words again",
 		from:    "again in the second hearing.", to: "again, we were told.",
 	}, {
-		text:    "She said that the budget https://example.com/b will grow next year, the minister told us. Between them. Then: the budget will grow next year, the minister told us.",
+		text:    "next year, the minister told us. She said the budget https://example.com/b will grow next year, the minister told us. She said the budget will grow next year, the minister told us.",
 		passage: "the budget will grow next year",
 		from:    "next year, the minister told us.", to: "next year.",
 		links: func() []Link { return []Link{{"the budget", "https://example.com/b"}} },
