@@ -178,19 +178,7 @@ func TestRelatedSameAfterARefresh(t *testing.T) {
 	if changed, err := ix.Refresh(context.Background(), opts); !changed || err != nil {
 		t.Fatalf("refresh: %v %v", changed, err)
 	}
-	r, done, err := ix.reader()
-	if err != nil {
-		t.Fatal(err)
-	}
-	segs, _ := snapshotPrint(r) // id, pieces, deleted of each segment
-	done()
-	deleted := 0
-	for i := 2; i < len(segs); i += 3 {
-		deleted += int(segs[i])
-	}
-	if deleted == 0 {
-		t.Fatalf("no deleted piece in the segments %v", segs)
-	}
+	wantDeletedInSegments(t, ix)
 	got := relatedLists(t, ix)
 	want := relatedLists(t, openFolder(t, src, t.TempDir()))
 	if len(got) != len(want) {
