@@ -268,9 +268,11 @@ type stemmed struct {
 // stemMemo remembers what filter made of the words it has seen. A word
 // costs the filter a stop-word lookup, the spelling rules and the Porter
 // stemmer (2.5 % and 6.7 % of a 10k build's CPU profile, 2026-12-07); a
-// remembered one a map lookup: the 10k build's CPU 33.2–33.8 s → 30.8–31.3
-// (BenchmarkBuild, three runs each in turn, loaded). Its entries' slices
-// are its own and never written to.
+// remembered one a map lookup. With the memo as bounded below, the 10k
+// build's CPU 32.5–33.3 s → 29.9–30.4 (BenchmarkBuild, two runs each in
+// turn, load 2.5–7), the 100k build's 343.6–346.5 → 323.4–340.8 (two
+// pairs, quiet; bench/RUNS.md run (r)). Its entries' slices are its own
+// and never written to.
 type stemMemo struct {
 	words map[string]stemmed
 }
