@@ -288,6 +288,7 @@ func BenchmarkTyping(b *testing.B) {
 				slices.SortFunc(slowest, func(a, b slow) int { return int(b.took - a.took) })
 				slowest = slowest[:min(len(slowest), 6)]
 			}
+			walks0 := tiesWalked.Load()
 			for b.Loop() {
 				for _, text := range typedBench {
 					ix.cache.clear()
@@ -332,6 +333,7 @@ func BenchmarkTyping(b *testing.B) {
 			b.ReportMetric(pct(facetCPU, 0.50), "facets-cpu-p50-ms")
 			b.ReportMetric(pct(facetCPU, 0.99), "facets-cpu-p99-ms")
 			b.ReportMetric(float64(startCPU.Microseconds())/1000, "start-cpu-ms")
+			b.ReportMetric(float64(tiesWalked.Load()-walks0)/float64(b.N), "tie-walks/op")
 		})
 	}
 }

@@ -592,7 +592,8 @@ func (ix *Index) collectDenseSet(ctx context.Context, q query.Query, r bleveinde
 	if err := ctx.Err(); err != nil {
 		return nil, 0, nil, false, err
 	}
-	// the matches, and the page: the best, ties in document order
+	// the matches, and the page: the best, ties in document order (see
+	// collectRanked)
 	var best pageHeap
 	for _, p := range parts {
 		total += p.total

@@ -253,13 +253,16 @@ var totalsReused atomic.Int64
 
 // collectPage collects the page of the main search: every document newest
 // first from the snapshot's order when there is one (allDocs: no words, no
-// filters), else through collectKeyed.
+// filters), else through collectKeyed (collectRanked when re-ranked).
 func (ix *Index) collectPage(ctx context.Context, mainQ query.Query, pg page, allDocs bool, counter *facetCounter,
 	terms *facetTerms, key string) (search.DocumentMatchCollection, int, error) {
 	if allDocs && !pg.noHits && slices.Equal(pg.sortBy, orderSort) {
 		if hits, total, ok, err := ix.collectOrdered(terms, pg.size, pg.from); ok || err != nil {
 			return hits, total, err
 		}
+	}
+	if pg.rerank {
+		return ix.collectRanked(ctx, mainQ, pg, counter, terms, key)
 	}
 	return ix.collectKeyed(ctx, mainQ, pg.size, pg.from, pg.sortBy, counter, terms, key)
 }
@@ -347,10 +350,9 @@ func lengthPrior(words float64) float64 {
 
 // rerankByLength applies lengthPrior to the best rerankDepth of hits and
 // orders them again, and returns the page [offset, offset+limit). hits are
-// in the collector's order: by score, equal scores in the index's order of
-// documents (bleve's collectors, and collectSplit's merge, break ties so),
-// an order in which the best n of a search are the best n of any larger
-// one. The hits after the best rerankDepth keep that order, and their
+// in collectRanked's order: by score, equal scores by ID, an order in
+// which the best n of a search are the best n of any larger one, whatever
+// the index's order of documents. The hits after the best rerankDepth keep that order, and their
 // scores (the term statistics' alone): the order of a hit is then the same
 // whatever the page asked for, and pages join without a hit twice or
 // missing (re-ranking the best offset+limit let a hit that one page moved

@@ -9,6 +9,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 	bleveindex "github.com/blevesearch/bleve_index_api"
 )
@@ -265,7 +266,13 @@ func (ix *Index) topIDs(ctx context.Context, q Query, n int) (ids []string, tota
 	}
 	q.Offset, q.Limit, q.Mode = 0, n, ModeHits
 	pg := pageOf(q, len(c.must) > 0, len(c.must) > 0 || len(c.mustNot) > 0)
-	hits, total, err := ix.collect(ctx, combine(c.must, c.mustNot, c.should, filters, restrict, ""), pg.size, pg.from, pg.sortBy, nil)
+	mainQ := combine(c.must, c.mustNot, c.should, filters, restrict, "")
+	var hits search.DocumentMatchCollection
+	if pg.rerank {
+		hits, total, err = ix.collectRanked(ctx, mainQ, pg, nil, nil, "")
+	} else {
+		hits, total, err = ix.collect(ctx, mainQ, pg.size, pg.from, pg.sortBy, nil)
+	}
 	if err != nil {
 		return nil, 0, nil, err
 	}
