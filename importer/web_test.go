@@ -201,6 +201,11 @@ func TestWebCorpusExtraction(t *testing.T) {
 			found["authors"] += b2i(len(p.Authors) > 0)
 			found["outlet (site name)"] += b2i(p.Outlet != "" && p.Outlet != "127.0.0.1")
 			found["language"] += b2i(p.Language != "")
+			for _, sep := range []string{" - ", " | ", " – ", " — "} {
+				if p.Outlet != "" && strings.HasSuffix(strings.ToLower(p.Title), strings.ToLower(sep+p.Outlet)) {
+					t.Errorf("%s: title %q ends with its outlet %q", id[:8], p.Title, p.Outlet)
+				}
+			}
 		}
 		rep, err := AddPage(pg, PageOptions{Options: Options{Into: into}, Date: "2019"})
 		if err != nil {
@@ -1036,6 +1041,68 @@ func TestStandfirstIsNotTheTitleAgain(t *testing.T) {
 		}
 		if p.Title != "Rail strikes return" || p.Standfirst != want {
 			t.Errorf("description %q: title %q, standfirst %q, want %q", desc, p.Title, p.Standfirst, want)
+		}
+	}
+}
+
+// TestTitleWithoutTheSiteName: a page's title that ends (or starts) with
+// the site's name after a separator is the piece's title without it, as
+// the site's own headline has it: four of the corpus's 30 pages were
+// added as "… lands among the stars - VG247", "… | my6sense".
+func TestTitleWithoutTheSiteName(t *testing.T) {
+	para := strings.Repeat("A paragraph of thoughts, at some length and with care. ", 12)
+	for _, c := range []struct{ url, title, site, want string }{
+		{"https://www.vg247.com/2019/review", "Fallen Order review - shoots for the moon - VG247", "VG247", "Fallen Order review - shoots for the moon"},
+		{"https://my6sense.com/2018/bi", "Our BI Research Shows - A Mix | my6sense", "my6sense", "Our BI Research Shows - A Mix"},
+		{"https://digg.com/2019/stadia", "The Early Reviews Are Here — And They're Not Great - Digg", "", "The Early Reviews Are Here — And They're Not Great"},
+		{"https://news.example/2019/a", "The Daily Example | Rail strikes return", "The Daily Example", "Rail strikes return"},
+		{"https://news.example/2019/b", "Rail strikes return – THE DAILY EXAMPLE", "The Daily Example", "Rail strikes return"},
+		// kept: a section, a name that is not the site's, a title that is the name alone
+		{"https://www.theguardian.com/2019/hk", "The Guardian view on Hong Kong | Editorial", "The Guardian", "The Guardian view on Hong Kong | Editorial"},
+		{"https://news.example/2019/c", "Rail strikes - a view from Leeds", "The Daily Example", "Rail strikes - a view from Leeds"},
+		{"https://news.example/2019/d", "The Daily Example", "The Daily Example", "The Daily Example"},
+		{"https://news.example/2019/e", "News - The Daily Example", "The Daily Example", "News"},
+		{"https://news.example/2019/f", "- The Daily Example", "The Daily Example", "- The Daily Example"},
+	} {
+		site := ""
+		if c.site != "" {
+			site = `<meta property="og:site_name" content="` + c.site + `">`
+		}
+		pg := Page{URL: c.url, HTML: []byte(`<html><head><title>` + c.title + `</title><meta property="og:title" content="` + c.title + `">` + site +
+			`</head><body><article><p>` + para + `</p><p>` + para + `</p></article></body></html>`)}
+		p, why := extractPage(pg, "2024-05-01")
+		if why != "" {
+			t.Fatal(why)
+		}
+		if p.Title != c.want {
+			t.Errorf("%q (site %q): title %q, want %q", c.title, c.site, p.Title, c.want)
+		}
+	}
+}
+
+// TestCopyrightIsNoOutlet: go-trafilatura reads a page's
+// <meta name="copyright"> as its publisher; a notice is not the site's
+// name (a corpus page's outlet was "Copyright 2014"): the name in it, or
+// the host when it names none.
+func TestCopyrightIsNoOutlet(t *testing.T) {
+	para := strings.Repeat("A paragraph of thoughts, at some length and with care. ", 12)
+	for notice, want := range map[string]string{
+		"Copyright 2014": "news.example.org",
+		"© 2019 The Daily Example. All rights reserved.": "The Daily Example",
+		"Copyright (c) 2001-2019, Example Media Ltd":     "Example Media Ltd",
+		"(C) 2020":                "news.example.org",
+		"All rights reserved":     "news.example.org",
+		"The Daily Example":       "The Daily Example",
+		"Copyright Agency Weekly": "Copyright Agency Weekly",
+	} {
+		pg := Page{URL: "https://news.example.org/2019/a", HTML: []byte(`<html><head><title>Rail strikes return</title><meta name="copyright" content="` + notice +
+			`"></head><body><article><p>` + para + `</p><p>` + para + `</p></article></body></html>`)}
+		p, why := extractPage(pg, "2024-05-01")
+		if why != "" {
+			t.Fatal(why)
+		}
+		if p.Outlet != want {
+			t.Errorf("copyright %q: outlet %q, want %q", notice, p.Outlet, want)
 		}
 	}
 }
