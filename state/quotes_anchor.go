@@ -407,6 +407,7 @@ func (t *Text) Find(passage string) (sel Selector, occurrences int, ok bool) {
 				continue // a marker it keeps not the text's there
 			}
 			s, e := widen(text, passage, t.f.start(from), t.f.end(to-1))
+			t.work += e - s // read through for its numbers
 			if numberMarksIn(text, s, e, aside) != marks || cutsNumber(text, s, e) {
 				continue // its numbers written otherwise: not the text's
 			}
@@ -442,7 +443,7 @@ func (t *Text) Find(passage string) (sel Selector, occurrences int, ok bool) {
 		if q == "" {
 			continue
 		}
-		start, end, n := asWritten(r.aside, occurrencesIn(r.f.s, q, weighable(len(q))), qMarks, func(i int) (int, int, bool) { return r.keeps(t.f.s, i, len(q), kept) })
+		start, end, n := asWritten(r.aside, occurrencesIn(r.f.s, q, weighable(len(q))), qMarks, func(i int) (int, int, bool) { return r.keeps(t.f.s, i, len(q), kept, &t.work) })
 		if n == 0 {
 			continue
 		}
@@ -508,8 +509,9 @@ func ownMarkers(passage string, notes noteMarkers) passageMarkers {
 // among the markers the reading leaves out right where the passage has it,
 // those at one place in order ("2019[2]" of "2019[1][2]"). It gives the
 // occurrence's bytes of the whole text's reduction (full, t.f.s), over
-// the markers it keeps at either end ("said.[12]" ends past "12").
-func (r *readText) keeps(full string, at, n int, kept []keptMarker) (from, to int, ok bool) {
+// the markers it keeps at either end ("said.[12]" ends past "12"). It adds
+// to work the markers it asks for and those it reads past (Text.work).
+func (r *readText) keeps(full string, at, n int, kept []keptMarker, work *int) (from, to int, ok bool) {
 	from, to = int(r.full[at]), int(r.full[at+n-1])+1
 	for len(kept) > 0 {
 		o := kept[0].at
@@ -529,7 +531,9 @@ func (r *readText) keeps(full string, at, n int, kept []keptMarker) (from, to in
 		}
 		k, _ := slices.BinarySearchFunc(r.marks, lo, func(run [2]int, lo int) int { return cmp.Compare(run[0], lo) })
 		first, last := -1, -1
+		*work += len(group)
 		for ; k < len(r.marks) && r.marks[k][1] <= hi && len(group) > 0; k++ {
+			*work++
 			if full[r.marks[k][0]:r.marks[k][1]] == group[0].label {
 				if group = group[1:]; first < 0 {
 					first = r.marks[k][0]
@@ -585,6 +589,13 @@ type Text struct {
 	located int                // Locates so far
 	index   *suffixarray.Index // of f.s, from the indexAfter-th Locate on
 	runes   []int32            // letters and digits before each byte of f.s; nil while unneeded
+	// work counts what the finder reads past the text's reduction where
+	// it could grow faster than the text: the bytes of words looked up
+	// among its links' URLs (linkRuns), of occurrences read through for
+	// their numbers (Find), and the markers asked for at occurrences
+	// (readText.keeps). Tests bound it (a long word of punctuation, a
+	// long passage of a repeating text: each was quadratic, 46c).
+	work int
 
 	// asRead: a passage not found as shown is looked for as read
 	// (NewTextAsRead). shown gives the URLs the text shows after its
@@ -716,7 +727,7 @@ func (t *Text) read(k int) *readText {
 			t.shown = nil
 		}
 		t.notes = newNoteMarkers(shown.Markers)
-		t.urlRuns, t.markRuns, t.ran = linkRuns(t.f, shown.Links), markerRuns(t.f, t.notes, false), true
+		t.urlRuns, t.markRuns, t.ran = linkRuns(t.f, shown.Links, &t.work), markerRuns(t.f, t.notes, false), true
 	}
 	if t.made[k] {
 		return t.reads[k]
@@ -778,8 +789,9 @@ const maxURLTries = 64
 // digits then end, as a word's do: punctuation or a space follows), or
 // with the first line of one the rendering wrapped, the rest on the next
 // lines, right after the letters and digits of the text of a link of that
-// URL (Link.Text).
-func linkRuns(f folded, links []Link) [][2]int {
+// URL (Link.Text). It adds to work the bytes of the words it looks up
+// among the URLs (Text.work).
+func linkRuns(f folded, links []Link, work *int) [][2]int {
 	texts := map[string][]string{} // a URL's links' texts, folded; nil: any place
 	for _, l := range links {
 		u := l.URL
@@ -817,6 +829,7 @@ func linkRuns(f folded, links []Link) [][2]int {
 		if len(w) > longestURL {
 			return false
 		}
+		*work += len(w) // hashed
 		_, ok := texts[w]
 		return ok
 	}
@@ -1136,7 +1149,7 @@ func (t *Text) Locate(sel Selector) (start, end int, ok bool) {
 			at = at[lo : lo+n]
 		}
 		for _, at := range at {
-			if from, to, ok := r.keeps(f.s, at, len(q), kept); ok {
+			if from, to, ok := r.keeps(f.s, at, len(q), kept, &t.work); ok {
 				weigh(from, to)
 			}
 		}

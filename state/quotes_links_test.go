@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-	"time"
 	"unicode"
 
 	"github.com/folio-tui/folio/archive"
@@ -438,26 +437,44 @@ func markersIn(text string) []Marker {
 // A word of a long run of punctuation is read once, however many links
 // the piece has: each shorter prefix of it was looked up among the URLs,
 // every byte hashed each time (a read of the code, 46c: a 64 KB run and
-// twenty links took 170 ms, 16 KB 6 ms; a 1 MB run some 45 s).
+// twenty links took 170 ms, 16 KB 6 ms; a 1 MB run some 45 s). The bytes
+// looked up are counted (Text.work): a few per byte of the text, where
+// the prefixes were 2 GB for the 64 KB run here.
 func TestFindPastALongRunOfPunctuation(t *testing.T) {
+	text, links := punctuationRun(1 << 16)
+	tx := withLinks(text, func() []Link { return links })
+	if _, _, ok := tx.Find("See the report now"); !ok {
+		t.Error("not found")
+	}
+	if tx.work > 8*len(text) {
+		t.Errorf("%d bytes looked up for a text of %d (quadratic in the run's length)", tx.work, len(text))
+	}
+}
+
+// BenchmarkFindPastALongRunOfPunctuation finds a passage before a run of
+// n bytes of punctuation in a piece of twenty links (1 MB: 0.16 s in 46c,
+// some 45 s before).
+func BenchmarkFindPastALongRunOfPunctuation(b *testing.B) {
+	for _, n := range []int{1 << 16, 1 << 20} {
+		text, links := punctuationRun(n)
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			for b.Loop() {
+				if _, _, ok := withLinks(text, func() []Link { return links }).Find("See the report now"); !ok {
+					b.Fatal("not found")
+				}
+			}
+		})
+	}
+}
+
+// punctuationRun is a text with a run of n full stops after a link to
+// the first of twenty URLs, and the twenty links.
+func punctuationRun(n int) (string, []Link) {
 	var links []Link
 	for i := range 20 {
 		links = append(links, Link{"the report", fmt.Sprintf("https://example.com/r%d", i)})
 	}
-	text := "See the report https://example.com/r1 now " + strings.Repeat(".", 1<<20) + " and the end"
-	done := make(chan bool, 1)
-	go func() {
-		_, _, ok := withLinks(text, func() []Link { return links }).Find("See the report now")
-		done <- ok
-	}()
-	select {
-	case ok := <-done:
-		if !ok {
-			t.Error("not found")
-		}
-	case <-time.After(20 * time.Second):
-		t.Fatal("not found within 20 s (quadratic in the run's length)")
-	}
+	return "See the report https://example.com/r1 now " + strings.Repeat(".", n) + " and the end", links
 }
 
 // A long passage of a text repeating itself is found and found again
@@ -465,44 +482,74 @@ func TestFindPastALongRunOfPunctuation(t *testing.T) {
 // through: 10,000 of a 150 KB passage in a 1 MB text of "ab[1] " were
 // each read for their numbers (Find: 48 s as shown, 66 s without the
 // markers, 3 minutes keeping every other one) and for the markers kept
-// (Locate: 2 minutes; a read of the code, 46c). Each is still found
-// where it was taken.
+// (Locate: 2 minutes; a read of the code, 46c). What is read through is
+// counted (Text.work): the occurrences of at most maxWeighed bytes of
+// passage in each reading (8 to 15 MB in all here, whatever the text's
+// length), where 10,000 of them were read (390 to 460 MB for the 256 KB
+// text here). Each is still found where it was taken.
 func TestFindLongPassageOfARepeatingText(t *testing.T) {
-	text := strings.Repeat("ab[1] ", 1<<20/6)
-	cases := []struct {
-		passage string
-		prepare func() *Text
-	}{
-		{strings.Repeat("ab[1] ", 25000), func() *Text { return NewText(text) }},
-		{strings.Repeat("ab ", 25000), func() *Text { return withNotes(text, nil) }},
-		{strings.Repeat("ab[1] ab ", 12500), func() *Text { return withNotes(text, nil) }},
+	for _, c := range repeatingTextCases(1 << 18) {
+		tx := c.prepare()
+		sel, _, ok := tx.Find(c.passage)
+		if !ok {
+			t.Errorf("%.20q…: not found", c.passage)
+			continue
+		}
+		// taken elsewhere than at the start: found again there
+		at := 6 * 1000
+		sel.Position += 3 * 1000 // "ab1" a unit
+		again := c.prepare()
+		if start, _, ok := again.Locate(sel); !ok || start != at {
+			t.Errorf("%.20q…: found again at %d, %v; want %d", c.passage, start, ok, at)
+		}
+		// each reading's occurrences read through: maxWeighed bytes of
+		// the passage's letters and digits, twice as many of the text,
+		// and the markers asked for
+		bound := 8*len(c.text) + 8*maxWeighed
+		if tx.work > bound || again.work > bound {
+			t.Errorf("%.20q…: %d read to find, %d to find again, in a text of %d; want at most %d", c.passage, tx.work, again.work, len(c.text), bound)
+		}
 	}
-	done := make(chan string, 1)
-	go func() {
-		var errs []string
-		for _, c := range cases {
-			tx := c.prepare()
-			sel, _, ok := tx.Find(c.passage)
-			if !ok {
-				errs = append(errs, fmt.Sprintf("%.20q…: not found", c.passage))
-				continue
+}
+
+// BenchmarkFindLongPassageOfARepeatingText finds and locates the passages
+// of TestFindLongPassageOfARepeatingText in a text of n bytes (1 MB: the
+// three cases some 4 s in 46c, minutes before).
+func BenchmarkFindLongPassageOfARepeatingText(b *testing.B) {
+	for _, n := range []int{1 << 18, 1 << 20} {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			for b.Loop() {
+				for _, c := range repeatingTextCases(n) {
+					sel, _, ok := c.prepare().Find(c.passage)
+					if !ok {
+						b.Fatal("not found")
+					}
+					if _, _, ok := c.prepare().Locate(sel); !ok {
+						b.Fatal("not found again")
+					}
+				}
 			}
-			// taken elsewhere than at the start: found again there
-			at := 6 * 1000
-			sel.Position += 3 * 1000 // "ab1" a unit
-			if start, _, ok := c.prepare().Locate(sel); !ok || start != at {
-				errs = append(errs, fmt.Sprintf("%.20q…: found again at %d, %v; want %d", c.passage, start, ok, at))
-			}
-		}
-		done <- strings.Join(errs, "\n")
-	}()
-	select {
-	case errs := <-done:
-		if errs != "" {
-			t.Error(errs)
-		}
-	case <-time.After(60 * time.Second):
-		t.Fatal("not found within 60 s")
+		})
+	}
+}
+
+// repeatingTextCase is a passage of a text repeating "ab[1] ", n bytes
+// of it, as shown or with its markers, some or all left out.
+type repeatingTextCase struct {
+	text, passage string
+	prepare       func() *Text
+}
+
+// repeatingTextCases are passages of some 15% of a text of n bytes
+// repeating "ab[1] ": the markers kept, as shown; all left out; every
+// other left out.
+func repeatingTextCases(n int) []repeatingTextCase {
+	text := strings.Repeat("ab[1] ", n/6)
+	units := n / 6 * 3 / 20 // of "ab[1] ", some 15% of the text
+	return []repeatingTextCase{
+		{text, strings.Repeat("ab[1] ", units), func() *Text { return NewText(text) }},
+		{text, strings.Repeat("ab ", units), func() *Text { return withNotes(text, nil) }},
+		{text, strings.Repeat("ab[1] ab ", units/2), func() *Text { return withNotes(text, nil) }},
 	}
 }
 
