@@ -21,7 +21,9 @@ import (
 // The text a selector is made from and found in is the piece as the reader
 // shows it, without Markdown marks (folio show's plain text, or the
 // reader's lines). Matching compares only letters and digits, case-folded
-// and with accents and compatibility forms folded (NFKD): whitespace,
+// and with accents and compatibility forms folded (NFKD; the marks that are
+// parts of letters kept, a passage ending where a letter does: fold,
+// endsLetter): whitespace,
 // punctuation and the marks of the rendering (a quote's bar, a list's
 // bullet, where lines wrap) do not count, so a passage is found again at
 // any width and after the file was rewritten with other line breaks or
@@ -95,39 +97,131 @@ func (f folded) end(i int) int {
 }
 
 // fold reduces text to its letters and digits, lower-cased, with accents
-// and compatibility forms folded (NFKD: "É" is "e", "ﬁ" is "fi").
+// and compatibility forms folded (NFKD: "É" is "e", "ﬁ" is "fi"). The
+// combining marks that are parts of letters are kept (accent: a
+// Devanagari vowel sign, a Thai tone mark, the kana voicing mark, "कि" is
+// not "क"), those after one letter in canonical order (a Thai vowel and
+// tone mark typed in either order are one); a mark after no letter or
+// digit (after a space) is left out.
 func fold(text string) folded {
-	var b strings.Builder
-	b.Grow(len(text))
-	f := folded{text: text, at: make([]int32, 0, len(text)/2)}
-	emit := func(r rune, from int) {
-		n := b.Len()
-		b.WriteRune(r)
-		for range b.Len() - n {
-			f.at = append(f.at, int32(from))
-		}
-	}
+	w := folder{at: make([]int32, 0, len(text)/2)}
+	w.b.Grow(len(text))
+	letter := false // the character before is a letter or digit, or its mark
 	for i, r := range text {
 		if r < utf8.RuneSelf {
 			switch {
 			case 'a' <= r && r <= 'z', '0' <= r && r <= '9':
-				emit(r, i)
+				w.emit(r, i)
 			case 'A' <= r && r <= 'Z':
-				emit(r+'a'-'A', i)
+				w.emit(r+'a'-'A', i)
+			default:
+				letter = false
+				continue
 			}
+			letter = true
 			continue
 		}
 		if !unicode.IsLetter(r) && !unicode.IsNumber(r) && !unicode.IsMark(r) && !unicode.IsSymbol(r) {
+			letter = false
 			continue // spaces, punctuation, the rendering's bars and bullets
 		}
+		wrote := false
 		for _, d := range norm.NFKD.String(string(r)) {
-			if unicode.IsLetter(d) || unicode.IsNumber(d) {
-				emit(unicode.ToLower(d), i)
+			switch {
+			case unicode.IsLetter(d) || unicode.IsNumber(d):
+				w.emit(unicode.ToLower(d), i)
+				letter, wrote = true, true
+			case unicode.IsMark(d) && !accent(d) && letter:
+				// (a mark after a space or a symbol is no letter's)
+				w.marks = append(w.marks, foldMark{r: d, from: i})
+				wrote = true
 			}
 		}
+		if !wrote && !unicode.IsMark(r) {
+			letter = false // a symbol
+		}
 	}
-	f.s = b.String()
-	return f
+	w.flush()
+	return folded{s: w.b.String(), text: text, at: w.at}
+}
+
+// folder writes a reduction (fold).
+type folder struct {
+	b  strings.Builder
+	at []int32
+	// marks are those after the last letter, written in canonical order
+	// before what comes next
+	marks []foldMark
+}
+
+// foldMark is a combining mark kept (fold), from byte from of the text,
+// of combining class ccc (flush).
+type foldMark struct {
+	r    rune
+	from int
+	ccc  uint8
+}
+
+// emit writes r, from byte from of the text, after the marks before it.
+func (w *folder) emit(r rune, from int) {
+	if len(w.marks) > 0 {
+		w.flush()
+	}
+	w.put(r, from)
+}
+
+func (w *folder) put(r rune, from int) {
+	n := w.b.Len()
+	w.b.WriteRune(r)
+	for range w.b.Len() - n {
+		w.at = append(w.at, int32(from))
+	}
+}
+
+// flush writes the marks after the last letter in canonical order: each
+// run of them of a combining class other than 0 (a Thai vowel and tone
+// mark) by class, those of class 0 (a spacing vowel sign) where they are.
+func (w *folder) flush() {
+	if len(w.marks) > 1 {
+		var buf [utf8.UTFMax]byte
+		for i, m := range w.marks {
+			w.marks[i].ccc = norm.NFD.Properties(utf8.AppendRune(buf[:0], m.r)).CCC()
+		}
+		for i := 0; i < len(w.marks); i++ {
+			j := i
+			for j < len(w.marks) && w.marks[j].ccc != 0 {
+				j++
+			}
+			slices.SortStableFunc(w.marks[i:j], func(a, b foldMark) int { return cmp.Compare(a.ccc, b.ccc) })
+			i = j
+		}
+	}
+	for _, m := range w.marks {
+		w.put(m.r, m.from)
+	}
+	w.marks = w.marks[:0]
+}
+
+// accent reports whether the combining mark r is folded as an accent is:
+// one of the combining diacritical marks (U+0300–U+036F, U+1AB0–U+1AFF,
+// U+1DC0–U+1DFF, U+20D0–U+20FF, U+FE20–U+FE2F: the accents NFKD takes off
+// Latin, Greek and Cyrillic letters, "é", "ά", "й"), a vowel point or
+// cantillation mark of Hebrew or Arabic (written or not: "كَتَبَ" is
+// "كتب"), or a variation selector. Other marks are parts of their letters
+// (a Devanagari, Bengali or Thai vowel sign, a virama, a nukta, a Thai tone
+// mark, the kana voicing marks) and are kept.
+func accent(r rune) bool {
+	switch {
+	case 0x0300 <= r && r <= 0x036F, 0x1AB0 <= r && r <= 0x1AFF, 0x1DC0 <= r && r <= 0x1DFF,
+		0x20D0 <= r && r <= 0x20FF, 0xFE20 <= r && r <= 0xFE2F:
+		return true
+	case 0xFE00 <= r && r <= 0xFE0F, 0xE0100 <= r && r <= 0xE01EF, 0x180B <= r && r <= 0x180D, r == 0x180F:
+		return true // variation selectors
+	case 0x0591 <= r && r <= 0x05C7, 0x0610 <= r && r <= 0x061A, 0x064B <= r && r <= 0x065F,
+		r == 0x0670, 0x06D6 <= r && r <= 0x06ED:
+		return unicode.Is(unicode.Mn, r) // Hebrew and Arabic points
+	}
+	return false
 }
 
 // numberMarksIn are the marks of how the numbers of text[start:end] are
@@ -315,6 +409,26 @@ func insideNumber(text string, i int) bool {
 	return false
 }
 
+// lettersIn is how many letters and digits s, a reduction (fold), holds:
+// its characters, the combining marks kept with letters aside (a
+// selector's Position counts them so, as it did when none was kept).
+func lettersIn(s string) int {
+	n := 0
+	for i, r := range s {
+		if r < utf8.RuneSelf || !isMarkAt(s, i) {
+			n++
+		}
+	}
+	return n
+}
+
+// isMarkAt reports whether the character at byte i of s is a combining
+// mark.
+func isMarkAt(s string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsMark(r)
+}
+
 // foldString is fold's text alone.
 func foldString(s string) string { return fold(s).s }
 
@@ -326,11 +440,14 @@ func Selectable(passage string) bool { return foldString(passage) != "" }
 // written, without the blank space around it; the context is the text of
 // up to contextChars letters and digits on either side, on one line, run
 // on to the ends of the words it cuts (up to contextChars characters).
+// The passage ends past the combining marks at end, its last letter's (a
+// passage ends where a letter does: "कि", not "क" of it).
 func Select(text string, start, end int) Selector {
 	start, end = max(0, min(start, len(text))), max(0, min(end, len(text)))
 	if end < start {
 		start, end = end, start
 	}
+	end = pastMarks(text, end)
 	f := fold(text)
 	// The folded characters inside [start, end).
 	i := 0
@@ -341,10 +458,9 @@ func Select(text string, start, end int) Selector {
 	for j < len(f.s) && f.end(j) <= end {
 		j++
 	}
-	sel := Selector{Exact: strings.TrimSpace(text[start:end]), Position: utf8.RuneCountInString(f.s[:i])}
+	sel := Selector{Exact: strings.TrimSpace(text[start:end]), Position: lettersIn(f.s[:i])}
 	if p := f.s[i:j]; p != "" {
-		first := strings.Index(f.s, p)
-		sel.Repeated = strings.Contains(f.s[first+1:], p)
+		sel.Repeated = len(occurrencesIn(f.s, p, 2)) > 1
 	}
 	// The context runs on to the ends of the words it cuts, up to
 	// contextChars characters more (a text without spaces, as Chinese is
@@ -555,7 +671,8 @@ func (r *readText) keeps(full string, at, n int, kept []keptMarker, work *int) (
 }
 
 // occurrencesIn are the offsets in s where p occurs, in order, at most
-// limit of them (the first), read through s.
+// limit of them (the first), read through s; an occurrence ends where a
+// letter does, with its marks (endsLetter).
 func occurrencesIn(s, p string, limit int) []int {
 	var at []int
 	for i := 0; i < len(s) && len(at) < limit; {
@@ -563,7 +680,9 @@ func occurrencesIn(s, p string, limit int) []int {
 		if k < 0 {
 			break
 		}
-		at = append(at, i+k)
+		if endsLetter(s, i+k+len(p)) {
+			at = append(at, i+k)
+		}
 		_, size := utf8.DecodeRuneInString(s[i+k:])
 		i += k + size
 	}
@@ -1059,10 +1178,21 @@ func candidatesIn(s, p string, located *int, index **suffixarray.Index) []int {
 		// first are found by reading.
 		if at := (*index).Lookup([]byte(p), maxCandidates+1); len(at) <= maxCandidates {
 			slices.Sort(at)
-			return at
+			return slices.DeleteFunc(at, func(at int) bool { return !endsLetter(s, at+len(p)) })
 		}
 	}
 	return occurrencesIn(s, p, maxCandidates)
+}
+
+// endsLetter reports whether byte i of a reduction s (fold) ends a letter:
+// no combining mark of the letter before it follows ("क" is not found in
+// "कि", whose vowel sign fold keeps: the letter is "कि").
+func endsLetter(s string, i int) bool {
+	if i >= len(s) || s[i] < utf8.RuneSelf {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return !unicode.IsMark(r)
 }
 
 // candidates are the offsets in f.s where p occurs (candidatesIn).
@@ -1078,7 +1208,7 @@ func (t *Text) runesBefore(at int) int {
 			n := int32(0)
 			for i := range len(t.f.s) {
 				t.runes[i] = n
-				if utf8.RuneStart(t.f.s[i]) {
+				if c := t.f.s[i]; c < utf8.RuneSelf || utf8.RuneStart(c) && !isMarkAt(t.f.s, i) {
 					n++
 				}
 			}
@@ -1253,20 +1383,30 @@ func sharedSuffixLen(a, b string) int {
 	return n
 }
 
-// runesBack is the byte offset n runes before i in s (or 0).
+// runesBack is the byte offset n letters and digits before i in s, a
+// reduction (or 0): its characters, the marks kept with a letter
+// (fold) counted with it.
 func runesBack(s string, i, n int) int {
-	for ; n > 0 && i > 0; n-- {
-		_, size := utf8.DecodeLastRuneInString(s[:i])
+	for n > 0 && i > 0 {
+		r, size := utf8.DecodeLastRuneInString(s[:i])
 		i -= size
+		if !unicode.IsMark(r) {
+			n--
+		}
 	}
 	return i
 }
 
-// runesForward is the byte offset n runes after i in s (or len(s)).
+// runesForward is the byte offset n letters and digits after i in s, a
+// reduction (or len(s)), the marks after the last with it.
 func runesForward(s string, i, n int) int {
 	for ; n > 0 && i < len(s); n-- {
 		_, size := utf8.DecodeRuneInString(s[i:])
 		i += size
+		for i < len(s) && s[i] >= utf8.RuneSelf && isMarkAt(s, i) {
+			_, size := utf8.DecodeRuneInString(s[i:])
+			i += size
+		}
 	}
 	return i
 }

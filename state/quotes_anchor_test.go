@@ -467,3 +467,60 @@ func TestSelectorContextBoundedWithoutSpaces(t *testing.T) {
 		}
 	}
 }
+
+// Accents are folded, and the marks that are parts of letters are not: a
+// Devanagari or Bengali vowel sign, a virama, a Thai vowel or tone mark,
+// the kana voicing mark ("が" is no "か"). Accent folding dropped every
+// combining mark, so "क" was found in "कि" (ka in ki) and "ท" in "ที่" (a
+// review, 46c). An occurrence ends where its last letter does, its marks
+// with it: "कि" is not found in "किं". Thai marks written in either order
+// are one; Arabic and Hebrew vowel points stay folded, as accents are.
+func TestFoldKeepsVowelSigns(t *testing.T) {
+	for _, c := range []struct {
+		text, passage, want string // want "": not found
+	}{
+		{"यह किताब है", "क", ""},
+		{"यह किताब है", "कि", "कि"},
+		{"यह किताब है", "किताब", "किताब"},
+		{"यह किताब है", "कताब", ""},
+		{"एक किं", "कि", ""},
+		{"এটা কিতাব", "ক", ""},
+		{"এটা কিতাব", "কিতাব", "কিতাব"},
+		{"อยู่ที่นี่", "ท", ""},
+		{"อยู่ที่นี่", "ที่", "ที่"},
+		{"อยู่ที่นี่", "ที", ""},
+		{"ไก่กุ่ม", "ก\u0e48\u0e38ม", "ก\u0e38\u0e48ม"}, // tone mark before the vowel, as typed
+		{"がっこう", "かっこう", ""},
+		{"ガッコウ", "ｶﾞｯｺｳ", "ガッコウ"}, // half-width, its mark apart
+		{"Le café est ouvert", "le cafe", "Le café"},
+		{"Le cafe\u0301 est ouvert", "café est", "cafe\u0301 est"},
+		{"Ο καφές", "ο καφες", "Ο καφές"},
+		{"Ελληνικά και русский: йод", "русский иод", "русский: йод"},
+		{"Viết tiếng Việt", "viet tieng viet", "Viết tiếng Việt"},
+		{"قال كَتَبَ الولد", "كتب", "كَتَبَ"},
+		{"אמר שָׁלוֹם לכם", "שלום", "שָׁלוֹם"},
+		{"A \u073e b", "A", "A"}, // a mark after a space is no letter's
+	} {
+		sel, _, ok := Find(c.text, c.passage)
+		if c.want == "" {
+			if ok {
+				start, end, _ := sel.Locate(c.text)
+				t.Errorf("Find(%q) in %q: found at %q; want not found", c.passage, c.text, c.text[start:end])
+			}
+			continue
+		}
+		if !ok {
+			t.Errorf("Find(%q) in %q: not found; want %q", c.passage, c.text, c.want)
+			continue
+		}
+		if start, end, ok := sel.Locate(c.text); !ok || c.text[start:end] != c.want {
+			t.Errorf("Find(%q) in %q: found again at %q, %v; want %q", c.passage, c.text, c.text[start:end], ok, c.want)
+		}
+	}
+	// a selector's position and context count letters, their marks with
+	// them, as when marks were folded
+	sel := selectPassage(t, "यह किताब है", "है", 0)
+	if sel.Position != 5 || sel.Prefix != "यह किताब" || sel.Repeated {
+		t.Errorf("selector %+v: want position 5, prefix \"यह किताब\", not repeated", sel)
+	}
+}

@@ -23,6 +23,8 @@ func FuzzFind(f *testing.F) {
 		{"as the report https://e.com/r said[6]. End", "report said[6]."},
 		{"10^(6.5) and 2019^(see note) x⁻¹ 3.2e-12", "2019 x^-1"},
 		{"\r\n中文[1]字\r\n", "文字"},
+		{"यह किताब है, कि किं", "क"},
+		{"ไก่กุ่ม ที่", "ก\u0e48\u0e38ม"},
 	} {
 		f.Add(s[0], s[1])
 	}
