@@ -20,7 +20,7 @@ import (
 // of a test run (TestSplitRenderingEqualsWholeRendering, 2026-12-07).
 // So are blocks that name chroma's plaintext lexer (text, txt, plain,
 // no-highlight: isPlainLanguage). Blocks in a language chroma highlights
-// are still tokenised under that timeout.
+// are tokenised with folio's timeout set instead (matchtimeout.go).
 const plainLanguage = "folio-plain"
 
 // isPlainLanguage reports whether chroma reads lang, a code block's

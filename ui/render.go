@@ -457,7 +457,14 @@ func renderPart(md string, width int, style string, lim *limits) ([]string, erro
 		r := renderer.NewRenderer(renderer.WithNodeRenderers(util.Prioritized(
 			gansi.NewRenderer(gansi.Options{WordWrap: max(w, 10), Styles: *cfg, PreserveNewLines: true}), 1000)))
 		var out bytes.Buffer
-		if err := r.Render(&out, src, d); err != nil {
+		// Glamour tokenises code (matchtimeout.go); a panic is recovered
+		// by renderUntil's render
+		err := func() error {
+			chromaMu.RLock()
+			defer chromaMu.RUnlock()
+			return r.Render(&out, src, d)
+		}()
+		if err != nil {
 			return nil, err
 		}
 		if bars.ph != 0 {

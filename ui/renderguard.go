@@ -40,6 +40,8 @@ import (
 //     over as one line; unlabelled or unknown languages are plain text; a
 //     labelled block is highlighted only if chroma tokenises it before the
 //     piece's highlighting deadline (highlightBudget), else it is plain.
+//     A single match is bounded by matchTimeout (matchtimeout.go), which
+//     replaces chroma's 250 ms so that load does not change the tokens.
 //   - Inline parsing: goldmark scans ahead from each "[" or delimiter, so
 //     a long paragraph (or heading, or table cell) of unclosed links is
 //     quadratic. A block over maxParagraphBytes, or a large one once the
@@ -450,6 +452,10 @@ func (l *limits) highlights(code, lang string) (ok, costly bool) {
 	if time.Now().After(l.deadline) {
 		return false, true
 	}
+	compileLexer(lexer)  // its matches' timeout set (matchtimeout.go)
+	defer untimeLexers() // and those of the lexers it used, for Glamour
+	chromaMu.RLock()
+	defer chromaMu.RUnlock()
 	it, err := chroma.Coalesce(lexer).Tokenise(nil, code)
 	if err != nil {
 		return false, false
