@@ -81,6 +81,46 @@ func linksOfOtherSites(doc ast.Node, src []byte) []byte {
 	return src
 }
 
+// decodeDestinations makes the destination of each link and image of doc
+// the URL it opens: goldmark keeps a destination as written and decodes
+// its backslash escapes and references when it writes HTML (CommonMark:
+// "[r](https://a.example/?x=1&amp;y=2)" opens "https://a.example/?x=1&y=2"),
+// Glamour shows and opens it as written: "&amp;" shown, a hyperlink to a
+// URL the link does not name, and a link whose text is its URL shown twice
+// ("https://a.example/?x=1&y=2 https://a.example/?x=1&amp;y=2", in a
+// table's list too: shownAsURL compares the text shown with it). An
+// autolink is left as written (CommonMark decodes none in it), and so is
+// a destination that decodes to a control character ("&#10;"), which no
+// URL holds: shown as written, as before.
+func decodeDestinations(doc ast.Node) {
+	decode := func(dest []byte) []byte {
+		if bytes.IndexByte(dest, '&') < 0 && bytes.IndexByte(dest, '\\') < 0 {
+			return dest
+		}
+		d := util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(dest)))
+		if bytes.ContainsFunc(d, unicode.IsControl) {
+			return dest
+		}
+		return d
+	}
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Link:
+			n.Destination = decode(n.Destination)
+		case *ast.Image:
+			n.Destination = decode(n.Destination)
+		}
+		switch n.Kind() {
+		case ast.KindCodeBlock, ast.KindFencedCodeBlock, ast.KindHTMLBlock, ast.KindCodeSpan:
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
 // autoLinksAsWritten makes each URL of doc that GFM's linkify found
 // without its scheme ("www.example.org") show as written, not as
 // "http://www.example.org", which Glamour shows of it (its URL, with the

@@ -411,6 +411,7 @@ func preparePart(md string, lim *limits) (doc ast.Node, src []byte, schemes, ok 
 	if cost(doc) > int(renderBudget*lim.share) {
 		return nil, nil, false, false
 	}
+	decodeDestinations(doc) // see linktext.go
 	src = linksOfOtherSites(doc, src)
 	schemes = autoLinksAsWritten(doc) // see linktext.go
 	code, html := codeAndHTML(doc)

@@ -406,3 +406,71 @@ func TestTableListShowsURLOnce(t *testing.T) {
 		}
 	}
 }
+
+// A link's destination is the URL it opens, its references and backslash
+// escapes decoded (CommonMark): "[https://a.example/?x=1&amp;y=2](…&amp;…)"
+// and "[https://c.example/?x=1&y=2](…&amp;…)" are links whose text is their
+// URL, shown once, "https://a.example/?x=1&y=2", in a paragraph, a table's
+// cell and list and a table shown as rows, and hyperlinked to that URL
+// (Glamour showed and opened the destination as written: "[1]:
+// https://a.example/?x=1&amp;y=2 https://a.example/?x=1&amp;y=2"); a link
+// of other text shows its text and that URL.
+func TestLinkDestinationIsDecoded(t *testing.T) {
+	a, c := "https://a.example/?x=1&y=2", "https://c.example/?x=1&y=2"
+	table := "| S | L |\n|---|---|\n" +
+		"| A | [https://a.example/?x=1&amp;y=2](https://a.example/?x=1&amp;y=2) |\n" +
+		"| C | [https://c.example/?x=1&y=2](https://c.example/?x=1&#38;y=2) |\n" +
+		"| R | [the report](https://r.example/?a=1&amp;b=2\\_c) |\n"
+	para := "See [https://a.example/?x=1&amp;y=2](https://a.example/?x=1&amp;y=2), " +
+		"[https://c.example/?x=1&y=2](https://c.example/?x=1&#38;y=2) and [the report](https://r.example/?a=1&amp;b=2\\_c).\n"
+	// a header too long for a column at 40: rows
+	rows := strings.Replace(table, "| S |", "| Supercalifragilisticexpialidocious |", 1)
+	for _, style := range []string{PlainStyle, "dark"} {
+		for _, w := range []int{40, 80, 120} {
+			for _, md := range []string{table + "\n" + para, rows} {
+				lines, _, err := RenderMarkdown(md, w, style)
+				if err != nil {
+					t.Fatal(err)
+				}
+				raw := strings.Join(lines, "\n")
+				shown := ansi.Strip(raw)
+				asRows := strings.Contains(shown, "L: ")
+				if md == rows && w == 40 && !asRows || md != rows && w > 40 && asRows {
+					t.Fatalf("%s %d: rows %v:\n%s", style, w, asRows, shown)
+				}
+				if strings.Contains(shown, "&amp;") || strings.Contains(shown, "&#38;") || strings.Contains(shown, `\_`) {
+					t.Errorf("%s %d: a destination as written:\n%s", style, w, shown)
+				}
+				places := 1 // a table's cell, or a row's line
+				if !asRows {
+					places++ // and its list
+				}
+				if md != rows {
+					places++ // the paragraph
+				}
+				for _, u := range []string{a, c} {
+					if n := strings.Count(shown, u); n != places {
+						t.Errorf("%s %d: %s shown %d times, want %d:\n%s", style, w, u, n, places, shown)
+					}
+					if !strings.Contains(raw, ";"+u+"\a") {
+						t.Errorf("%s %d: no hyperlink to %s: %q", style, w, u, raw)
+					}
+				}
+				if !strings.Contains(raw, ";https://r.example/?a=1&b=2_c\a") || !strings.Contains(shown, "https://r.example/?a=1&b=2_c") {
+					t.Errorf("%s %d: the report's URL as written:\n%s", style, w, shown)
+				}
+				if !asRows {
+					for _, e := range []string{"[1]: " + a, "[2]: " + c, "[3]: the report https://r.example/?a=1&b=2_c"} {
+						if !slices.ContainsFunc(lines, func(l string) bool { return strings.TrimSpace(ansi.Strip(l)) == e }) {
+							t.Errorf("%s %d: no entry %q:\n%s", style, w, e, shown)
+						}
+					}
+				}
+			}
+		}
+	}
+	links := ShownOf(para).Links
+	if !slices.Contains(links, state.Link{Text: "the report", URL: "https://r.example/?a=1&b=2_c"}) || len(links) != 1 {
+		t.Errorf("ShownOf: %q", links)
+	}
+}
