@@ -27,7 +27,8 @@ import (
 // (tableUnwrapped), and is not rendered alone at width.
 
 // tableShowsAll says whether lines, table rendered, show every word of
-// each of its cells (its headers too) whole, and no "…" the table lacks;
+// each of its cells (its headers too) whole, read as the table shows them
+// (shownCellText: a link's number after it), and no "…" the table lacks;
 // marks are what the text holds for the marks of numbers (protectDocSigns),
 // shown as those.
 func tableShowsAll(table ast.Node, src []byte, lines []string, marks numberMarks) bool {
@@ -53,7 +54,7 @@ func tableShowsAll(table ast.Node, src []byte, lines []string, marks numberMarks
 		if !entering || n.Kind() != east.KindTableCell {
 			return ast.WalkContinue, nil
 		}
-		t := string(marks.restore([]byte(cellText(n, src))))
+		t := string(marks.restore([]byte(shownCellText(n, src))))
 		ellipsis = ellipsis || strings.Contains(t, "…")
 		for _, w := range strings.Fields(t) {
 			// a code span's references are shown as written, text's decoded
@@ -94,8 +95,40 @@ func listStart(shown string) int {
 // words are asked both ways, as a code span shows them as written), its
 // images left out, its strings and URLs in, its length bounded.
 func cellText(cell ast.Node, src []byte) string {
+	return cellTextOf(cell, src, false)
+}
+
+// shownCellText is cellText with a space after each link, autolink and
+// image (but one in a link), where Glamour (v2.0.1) shows its number in
+// a table: "[https://e.org/r](https://e.org/r)ed" shows
+// "https://e.org/r[1]ed", the words "https://e.org/r" and "ed" whole,
+// where cellText's "https://e.org/red" was read as a word cut, and the
+// table shown as rows ("<https://e.org/q>ed" and "![cat](i.png)alog"
+// too; a link whose word is joined, "[cat](u)alog", shows "catalog[1]").
+func shownCellText(cell ast.Node, src []byte) string {
+	return cellTextOf(cell, src, true)
+}
+
+func cellTextOf(cell ast.Node, src []byte, numbered bool) string {
 	var b []byte
+	links := 0 // the links n is in
 	_ = ast.Walk(cell, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if numbered {
+			switch n.Kind() {
+			case ast.KindLink, ast.KindAutoLink, ast.KindImage:
+				if n.Kind() == ast.KindLink && entering {
+					links++
+				}
+				if !entering {
+					if n.Kind() == ast.KindLink {
+						links--
+					}
+					if links == 0 {
+						b = append(b, ' ')
+					}
+				}
+			}
+		}
 		if t, ok := n.(*ast.Text); ok && entering {
 			if s := t.Segment; s.Start >= 0 && s.Stop <= len(src) && s.Start <= s.Stop {
 				b = append(b, s.Value(src)...)

@@ -474,3 +474,44 @@ func TestLinkDestinationIsDecoded(t *testing.T) {
 		t.Errorf("ShownOf: %q", links)
 	}
 }
+
+// A link, an autolink or an image right before letters in a cell keeps its
+// table a table: Glamour shows its number between them
+// ("https://e.org/r[1]ed"), each word whole, which tableShowsAll read as
+// "https://e.org/red" cut (its cell's text read without the number) and
+// showed as rows; a link whose word is joined shows it whole before its
+// number ("catalog[3]"). Shown as rows, they are set apart as in a
+// paragraph ("https://e.org/r ed").
+func TestTableLinkBeforeLettersStaysATable(t *testing.T) {
+	md := "| S | L |\n|---|---|\n" +
+		"| A | [https://e.org/r](https://e.org/r)ed |\n" +
+		"| B | <https://e.org/q>ed |\n" +
+		"| C | the [cat](https://e.org/c)alog here |\n" +
+		"| D | ![cat](https://e.org/i.png)alog |\n"
+	for _, style := range []string{PlainStyle, "dark"} {
+		for _, w := range []int{80, 120} {
+			lines, _, err := RenderMarkdown(md, w, style)
+			if err != nil {
+				t.Fatal(err)
+			}
+			shown := ansi.Strip(strings.Join(lines, "\n"))
+			for _, want := range []string{"https://e.org/r[1]ed", "https://e.org/q[2]ed", "the catalog[3] here", "cat[1]alog",
+				"[1]: https://e.org/r\n", "[2]: https://e.org/q\n", "[3]: catalog https://e.org/c\n"} {
+				if !strings.Contains(shown, want) {
+					t.Errorf("%s %d: %q not shown:\n%s", style, w, want, shown)
+				}
+			}
+		}
+	}
+	rows := strings.Replace(md, "| S |", "| Supercalifragilisticexpialidocious |", 1)
+	lines, _, err := RenderMarkdown(rows, 40, PlainStyle)
+	if err != nil {
+		t.Fatal(err)
+	}
+	shown := ansi.Strip(strings.Join(lines, "\n"))
+	for _, want := range []string{"L: https://e.org/r ed\n", "L: https://e.org/q ed\n", "L: the catalog https://e.org/c here\n"} {
+		if !strings.Contains(shown, want) {
+			t.Errorf("rows: %q not shown:\n%s", want, shown)
+		}
+	}
+}
