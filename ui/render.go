@@ -494,7 +494,7 @@ func renderPart(md string, width int, style string, lim *limits) ([]string, erro
 			lines = lines[:len(lines)-1] // the margins of nested blocks
 		}
 		if entries != nil {
-			listedOnce(lines, entries)
+			lines = listedOnce(lines, entries, max(w, 10))
 		}
 		return lines, nil
 	}

@@ -2,8 +2,10 @@ package ui
 
 import (
 	"html"
+	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/yuin/goldmark/ast"
@@ -353,49 +355,172 @@ func urlEntries(doc ast.Node, src []byte) map[string][]listEntry {
 	return entries
 }
 
-// listedOnce is lines, rendered, with each entry of a table's list of
-// links that shows its link's URL twice (entries, urlEntries') showing
-// it once, as a paragraph shows it: "[1]: https://example.org/r", its
-// hyperlink kept (an e-mail address is shown without "mailto:"), where
-// Glamour (v2.0.1, printTableLinks) shows "[1]: " and the link's text,
-// then the URL, cut with "…" to what the line has room for (a helper's
-// report, 46d). An entry is changed where a line shows it whole and
-// alone (its margin aside), each part where Glamour writes it; a line
-// that is not so is left as it was.
-func listedOnce(lines []string, entries map[string][]listEntry) {
-	for i, line := range lines {
-		shown := strings.TrimLeft(ansi.Strip(line), " ")
-		number, rest, ok := strings.Cut(shown, "]: ")
-		if !ok || !strings.HasPrefix(number, "[") {
+// listedOnce is lines, rendered at wrap w, with each entry of a table's
+// list of links that shows its link's URL twice (entries, urlEntries')
+// showing it once, as a paragraph shows it: "[1]: https://example.org/r",
+// the URL hyperlinked (an e-mail address is shown without "mailto:").
+// Glamour (v2.0.1, printTableLinks) writes "[1]: " and the link's text,
+// then the URL cut with "…" to what the line has room for after the text
+// (a helper's report, 46d), nothing where it has none: the text alone,
+// no hyperlink on it; and where the text is wider than the line, it
+// wraps the entry, the URL broken where its word wrap finds a break
+// ("[4]: https://e." over "example/pp…", 47c). An entry is read over its
+// lines (up to a blank line or the next entry), its text and URL asked
+// whole; the URL is written where Glamour writes its own, its styles and
+// hyperlink kept, and where the line has no room for it, it goes on at
+// the margin on lines of its own, a paragraph's long URL as Glamour wraps
+// it. Lines not so are left as they were.
+func listedOnce(lines []string, entries map[string][]listEntry, w int) []string {
+	for i := 0; i < len(lines); i++ {
+		number, ok := entryNumber(lines[i])
+		if !ok || entries[number] == nil {
 			continue
 		}
-		number = number[1:]
+		// the entry's lines: to a blank line or the next entry
+		j := i + 1
+		for j < len(lines) && strings.TrimSpace(ansi.Strip(lines[j])) != "" {
+			if _, ok := entryNumber(lines[j]); ok {
+				break
+			}
+			j++
+		}
+		var visible strings.Builder
+		for _, l := range lines[i:j] {
+			visible.WriteString(noSpaces(ansi.Strip(l)))
+		}
 		for _, e := range entries[number] {
-			cut, ok := strings.CutPrefix(rest, e.shown+" ")
-			if !ok || cut == "" || cut != e.href && !(strings.HasSuffix(cut, "…") && strings.HasPrefix(e.href, strings.TrimSuffix(cut, "…"))) {
-				continue
+			if made, ok := entryOnce(lines[i:j], visible.String(), number, e, w); ok {
+				lines = slices.Replace(lines, i, j, made...)
+				i += len(made) - 1
+				break
 			}
-			// "[1]: " and the text, then the URL shown: the text goes, and
-			// the URL's room is what they took
-			head := "[" + number + "]: " + e.shown
-			at := strings.Index(line, head)
-			if at < 0 {
-				continue
-			}
-			tail := line[at+len(head):]
-			k := strings.LastIndex(tail, cut)
-			if k < 0 {
-				continue
-			}
-			url := e.shown
-			if cut != e.href {
-				url = ansi.Truncate(url, ansi.StringWidth(cut)+ansi.StringWidth(e.shown)+1, "…")
-			}
-			made := line[:at] + "[" + number + "]:" + tail[:k] + url + tail[k+len(cut):]
-			if strings.TrimLeft(ansi.Strip(made), " ") == "["+number+"]: "+url {
-				lines[i] = made
-			}
+		}
+	}
+	return lines
+}
+
+// entryNumber is the number of the entry of a table's list of links that
+// line, rendered, starts ("[1]: ", after its margin).
+func entryNumber(line string) (string, bool) {
+	s := strings.TrimLeft(ansi.Strip(line), " ")
+	number, rest, ok := strings.Cut(s, "]:")
+	if !ok || len(number) < 2 || number[0] != '[' || strings.Trim(number[1:], "0123456789") != "" || rest != "" && rest[0] != ' ' {
+		return "", false
+	}
+	return number[1:], true
+}
+
+// entryOnce is lines, the entry number of a table's list of links, which
+// show visible (their text without spaces), showing e's URL once
+// (listedOnce), and whether they are e's entry as Glamour writes it:
+// "[1]: " and e's text, then its URL, cut to the room left ("…", or
+// nothing), in a hyperlink to it on the last line.
+func entryOnce(lines []string, visible, number string, e listEntry, w int) ([]string, bool) {
+	head := "[" + number + "]:"
+	rest, ok := strings.CutPrefix(visible, head+noSpaces(e.shown))
+	if !ok || !strings.HasPrefix(noSpaces(e.href), strings.TrimSuffix(rest, "…")) {
+		return nil, false
+	}
+	first, last := lines[0], lines[len(lines)-1]
+	at := strings.Index(first, head)
+	open := strings.LastIndex(last, ";"+e.href+"\a")
+	if at < 0 || open < 0 {
+		return nil, false
+	}
+	start := strings.LastIndex(last[:open], "\x1b]8;")
+	open += len(e.href) + 2
+	end := strings.Index(last[open:], "\x1b]8;;\a")
+	if start < 0 || end < 0 || !strings.HasSuffix(visible, noSpaces(ansi.Strip(last[open:open+end]))) {
+		return nil, false
+	}
+	// the styles between the text and the URL (a space aside), the
+	// hyperlink's start, and what closes them (the URL Glamour wrote in
+	// between left out)
+	styles := escapesOf(last[shownEnd(last[:start]):start]) + last[start:open]
+	closing := escapesOf(last[open:open+end]) + last[open+end:]
+	// the margin: of the line the entry goes on, if any (its first has
+	// the padding before a number of fewer digits too)
+	margin := first
+	if len(lines) > 1 {
+		margin = lines[1]
+	}
+	m := len(ansi.Strip(margin)) - len(strings.TrimLeft(ansi.Strip(margin), " "))
+	pre := first[:at] + head + " "
+	url := e.shown
+	var made []string
+	for room := w - m - ansi.StringWidth(pre); ; room = w - 2*m {
+		piece, more := widthCut(url, room)
+		line := pre + styles + piece + closing
+		if len(made) > 0 {
+			line = strings.Repeat(" ", m) + styles + piece + closing
+		}
+		made = append(made, line)
+		if url = more; url == "" {
 			break
 		}
 	}
+	var shown strings.Builder
+	for _, l := range made {
+		shown.WriteString(strings.TrimLeft(ansi.Strip(l), " "))
+	}
+	if shown.String() != head+" "+e.shown {
+		return nil, false
+	}
+	return made, true
+}
+
+// widthCut is s cut after the characters that fill width cells (one at
+// least), and the rest.
+func widthCut(s string, width int) (string, string) {
+	k, cells := 0, 0
+	for _, r := range s {
+		c := ansi.StringWidth(string(r))
+		if k > 0 && cells+c > width {
+			break
+		}
+		k += utf8.RuneLen(r)
+		cells += c
+	}
+	return s[:k], s[k:]
+}
+
+// noSpaces is s without its spaces.
+func noSpaces(s string) string {
+	return strings.ReplaceAll(s, " ", "")
+}
+
+// escapesOf is the escape sequences of s, rendered, in their order, what
+// it shows left out.
+func escapesOf(s string) string {
+	var b strings.Builder
+	var state byte
+	for i := 0; i < len(s); {
+		seq, width, n, next := ansi.DecodeSequence(s[i:], state, nil)
+		if n <= 0 {
+			break
+		}
+		if width == 0 && seq[0] == ansi.ESC {
+			b.WriteString(seq)
+		}
+		i, state = i+n, next
+	}
+	return b.String()
+}
+
+// shownEnd is the offset in s, rendered, after the last character it
+// shows but a space (0 when none).
+func shownEnd(s string) int {
+	end := 0
+	var state byte
+	for i := 0; i < len(s); {
+		seq, width, n, next := ansi.DecodeSequence(s[i:], state, nil)
+		if n <= 0 {
+			break
+		}
+		if width > 0 && seq != " " {
+			end = i + n
+		}
+		i, state = i+n, next
+	}
+	return end
 }

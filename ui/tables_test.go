@@ -515,3 +515,55 @@ func TestTableLinkBeforeLettersStaysATable(t *testing.T) {
 		}
 	}
 }
+
+// An entry of the list under a table of a link whose text is its URL shows
+// the URL once, whole and hyperlinked, where Glamour wrapped the entry
+// (its text wider than the line: "[1]: https://e." over
+// "example/ppppppppppppp", the URL broken where its word wrap found a
+// break, with no hyperlink) or left no room for the URL after it (the text
+// alone, no hyperlink): the URL goes on at the margin, a line filled
+// before the next starts, as a paragraph's long URL.
+func TestTableListEntryWrappedShowsURLOnce(t *testing.T) {
+	for _, style := range []string{PlainStyle, "dark"} {
+		for _, w := range []int{40, 80, 120} {
+			wrapped := 0
+			for n := w - 12; n <= w-7; n++ {
+				u := "https://e.example/" + strings.Repeat("p", n-len("https://e.example/"))
+				lines, _, err := RenderMarkdown("| L |\n|---|\n| ["+u+"]("+u+") |\n", w, style)
+				if err != nil {
+					t.Fatal(err)
+				}
+				shown := ansi.Strip(strings.Join(lines, "\n"))
+				if strings.Contains(shown, "L: ") {
+					t.Fatalf("%s %d: not a table:\n%s", style, w, shown)
+				}
+				k := slices.IndexFunc(lines, func(l string) bool { return strings.HasPrefix(strings.TrimSpace(ansi.Strip(l)), "[1]:") })
+				if k < 0 {
+					t.Fatalf("%s %d: no list:\n%s", style, w, shown)
+				}
+				var entry string
+				list := lines[k:]
+				for i, l := range list {
+					entry += strings.TrimSpace(ansi.Strip(l))
+					// the URL shown in its hyperlink
+					_, in, _ := strings.Cut(l, ";"+u+"\a")
+					if in, _, _ = strings.Cut(in, "\x1b]8;;"); ansi.Strip(in) == "" {
+						t.Errorf("%s %d, %d: line %d of the entry no hyperlink: %q", style, w, n, i, l)
+					}
+					if c := ansi.StringWidth(l); c > w-2 || i == 0 && len(list) > 1 && c != w-2 {
+						t.Errorf("%s %d, %d: line %d of the entry %d cells wide:\n%s", style, w, n, i, c, shown)
+					}
+				}
+				if entry != "[1]: "+u {
+					t.Errorf("%s %d, %d: entry %q:\n%s", style, w, n, entry, shown)
+				}
+				if len(list) > 1 {
+					wrapped++
+				}
+			}
+			if wrapped == 0 {
+				t.Errorf("%s %d: no entry wrapped", style, w)
+			}
+		}
+	}
+}
