@@ -102,7 +102,9 @@ func (f folded) end(i int) int {
 // Devanagari vowel sign, a Thai tone mark, the kana voicing mark, "कि" is
 // not "क"), those after one letter in canonical order (a Thai vowel and
 // tone mark typed in either order are one); a mark after no letter or
-// digit (after a space) is left out.
+// digit (after a space) is left out. Format characters (a zero-width
+// joiner, a soft hyphen) are left out and break nothing: Bengali's ra,
+// joiner, virama, ya is ra, virama, ya.
 func fold(text string) folded {
 	w := folder{at: make([]int32, 0, len(text)/2)}
 	w.b.Grow(len(text))
@@ -120,6 +122,9 @@ func fold(text string) folded {
 			}
 			letter = true
 			continue
+		}
+		if unicode.Is(unicode.Cf, r) {
+			continue // a joiner, a soft hyphen, a direction mark: no break between a letter and its mark
 		}
 		if !unicode.IsLetter(r) && !unicode.IsNumber(r) && !unicode.IsMark(r) && !unicode.IsSymbol(r) {
 			letter = false

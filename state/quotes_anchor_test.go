@@ -500,6 +500,14 @@ func TestFoldKeepsVowelSigns(t *testing.T) {
 		{"قال كَتَبَ الولد", "كتب", "كَتَبَ"},
 		{"אמר שָׁלוֹם לכם", "שלום", "שָׁלוֹם"},
 		{"A \u073e b", "A", "A"}, // a mark after a space is no letter's
+		// a joiner between a letter and its mark (Bengali ra, ZWJ, virama,
+		// ya: "RAB" as Unicode advises writing it) is no break: found
+		// typed without it, and the other way round; ra ya without the
+		// virama is other letters (47s)
+		{"ঢাকায় র\u200d্যাব মোতায়েন", "র্যাব", "র\u200d্যাব"},
+		{"ঢাকায় র্যাব মোতায়েন", "র\u200d্যাব", "র্যাব"},
+		{"ঢাকায় র\u200d্যাব মোতায়েন", "রযাব", ""},
+		{"क्\u200dष और", "क्ष", "क्\u200dष"},
 	} {
 		sel, _, ok := Find(c.text, c.passage)
 		if c.want == "" {
