@@ -983,31 +983,46 @@ func alreadyHeld(dir string, p *piece, fetched string) held {
 	return best
 }
 
-// copyrightMark is a copyright notice's opening: "Copyright", "©",
-// "(c)", and the years after it ("2001-2019,").
-var copyrightMark = regexp.MustCompile(`^(?i:(?:copyright|©|\(c\))[\s,.:]*)+(?:\d{4}(?:\s*[-–]\s*\d{4})?[\s,.:]*)*`)
+// copyrightSign is a copyright notice's sign: "©", "(c)" (not before a
+// letter: "(c)space Labs"), the word "Copyright".
+var copyrightSign = regexp.MustCompile(`(?i)©|\(c\)(?:[^\pL]|$)|\bcopyright\b`)
 
-// allRightsReserved ends a copyright notice.
-var allRightsReserved = regexp.MustCompile(`(?i)[\s,.;]*all rights reserved[\s.]*$`)
+// copyrightYears are a notice's years ("2019", "2001-2019") and the
+// "by" before its holder.
+var copyrightYears = regexp.MustCompile(`(?i)\b(?:1[6-9]|2[0-9])\d{2}(?:\s*[-–]\s*(?:1[6-9]|2[0-9])\d{2})?\b|^\s*by\b`)
+
+// rightsReserved ends a copyright notice, in the languages of the pages
+// folio reads most.
+var rightsReserved = regexp.MustCompile(`(?i)[\s,.;:|–-]*(?:all rights reserved|todos los derechos reservados|todos os direitos reservados|alle rechte vorbehalten|tous droits réservés|tutti i diritti riservati|alle rechten voorbehouden|wszelkie prawa zastrzeżone|все права защищены)[\s.!]*$`)
 
 // withoutCopyright is the site's name a copyright notice gives: go-trafilatura
 // takes a <meta name="copyright"> for the publisher, and a corpus page
 // was "Copyright 2014"'s. "© 2019 The Daily Example. All rights
-// reserved." names The Daily Example; a notice of years alone names no
-// one (""). A name without the notice's words, or with "Copyright" as
-// its first word (no year, no sign after it), is kept as it is.
+// reserved.", "Copyright © 2019 by The Daily Example", "The Daily
+// Example © 2019" name The Daily Example; a notice of years alone names
+// no one (""). A name without a sign is kept as it is, but for the
+// rights reserved at its end; so is one whose one sign is "Copyright"
+// followed by words, no year ("Copyright Agency Weekly").
 func withoutCopyright(name string) string {
-	rest := allRightsReserved.ReplaceAllString(name, "")
-	m := copyrightMark.FindString(rest)
-	if m != "" && rest != m && !strings.ContainsAny(strings.ToLower(m), "©(0123456789") {
-		m = "" // "Copyright Agency Weekly": a word of the name
-	}
-	if m != "" {
-		rest = rest[len(m):]
-	} else if len(rest) == len(name) {
+	rest := rightsReserved.ReplaceAllString(name, "")
+	signs := copyrightSign.FindAllString(rest, -1)
+	if len(signs) == 0 && len(rest) == len(name) {
 		return name
 	}
-	rest = strings.Trim(rest, " ,.;:-–")
+	if len(signs) == 1 && strings.EqualFold(signs[0], "copyright") && !copyrightYears.MatchString(rest) && !strings.EqualFold(strings.TrimSpace(rest), "copyright") {
+		return name // "Copyright Agency Weekly": a word of the name
+	}
+	if len(signs) > 0 {
+		rest = copyrightSign.ReplaceAllStringFunc(rest, func(m string) string {
+			if strings.HasPrefix(m, "(") && len(m) > 3 {
+				return m[3:] // the character after "(c)"
+			}
+			return " "
+		})
+		rest = copyrightYears.ReplaceAllString(rest, " ")
+		rest = copyrightYears.ReplaceAllString(strings.Trim(rest, " ,.;:-–"), " ") // "by" once the sign and years are gone
+	}
+	rest = strings.Join(strings.Fields(strings.Trim(rest, " ,.;:-–")), " ")
 	if strings.IndexFunc(rest, unicode.IsLetter) < 0 {
 		return ""
 	}

@@ -1094,6 +1094,17 @@ func TestCopyrightIsNoOutlet(t *testing.T) {
 		"All rights reserved":     "news.example.org",
 		"The Daily Example":       "The Daily Example",
 		"Copyright Agency Weekly": "Copyright Agency Weekly",
+		"Copyright":               "news.example.org",
+		// 47s: forms of notices the first rule left as outlets
+		"Copyright © 2019 by Foo Media": "Foo Media",
+		"© Foo Media 2019":              "Foo Media",
+		"2019 © Foo Media":              "Foo Media",
+		"Foo Media © 2019":              "Foo Media",
+		"© 2019 Diario Ejemplo. Todos los derechos reservados.":   "Diario Ejemplo",
+		"© 2019 Foo. Alle Rechte vorbehalten.":                    "Foo",
+		"(c)space Labs":                                           "(C)Space Labs", // (a name as the outlet writes it)
+		"Copyright (c) 2019, Foo Media Inc., all rights reserved": "Foo Media Inc",
+		"Foo Media 2019":                                          "Foo Media 2019",
 	} {
 		pg := Page{URL: "https://news.example.org/2019/a", HTML: []byte(`<html><head><title>Rail strikes return</title><meta name="copyright" content="` + notice +
 			`"></head><body><article><p>` + para + `</p><p>` + para + `</p></article></body></html>`)}
