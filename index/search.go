@@ -371,15 +371,7 @@ func (ix *Index) rerankByLength(all search.DocumentMatchCollection, offset, limi
 	for i, h := range hits {
 		h.Score *= lengthPrior(float64(words[i]))
 	}
-	slices.SortStableFunc(hits, func(a, b *search.DocumentMatch) int {
-		switch {
-		case a.Score > b.Score:
-			return -1
-		case a.Score < b.Score:
-			return 1
-		}
-		return strings.Compare(a.ID, b.ID)
-	})
+	slices.SortStableFunc(hits, byScoreThenID)
 	if offset >= len(all) {
 		return nil
 	}
