@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"net"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -16,6 +17,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/net/publicsuffix"
 
 	"github.com/folio-tui/folio/archive"
 	"github.com/folio-tui/folio/internal/neardup"
@@ -1072,14 +1075,20 @@ func nameKey(s string) string {
 }
 
 // siteOfHost is the name a host gives its site: the label before its
-// top-level domain ("digg" of www.digg.com), "" for an address.
+// public suffix ("digg" of www.digg.com, "bbc" of www.bbc.co.uk, "x" of
+// x.github.io; x/net/publicsuffix's list), "" for an address or a host
+// that is a suffix.
 func siteOfHost(u *url.URL) string {
-	h := strings.TrimPrefix(u.Hostname(), "www.")
-	labels := strings.Split(h, ".")
-	if len(labels) < 2 || strings.Contains(h, ":") || strings.IndexFunc(labels[len(labels)-1], unicode.IsLetter) < 0 {
+	h := strings.TrimSuffix(strings.ToLower(u.Hostname()), ".")
+	if h == "" || net.ParseIP(h) != nil {
 		return ""
 	}
-	return labels[len(labels)-2]
+	site, err := publicsuffix.EffectiveTLDPlusOne(h)
+	if err != nil {
+		return ""
+	}
+	name, _, _ := strings.Cut(site, ".")
+	return name
 }
 
 // withoutHostUser is a site's name without the user name and password of

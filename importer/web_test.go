@@ -1063,6 +1063,13 @@ func TestTitleWithoutTheSiteName(t *testing.T) {
 		{"https://news.example/2019/d", "The Daily Example", "The Daily Example", "The Daily Example"},
 		{"https://news.example/2019/e", "News - The Daily Example", "The Daily Example", "News"},
 		{"https://news.example/2019/f", "- The Daily Example", "The Daily Example", "- The Daily Example"},
+		// a host's name is the label before its public suffix (47r:
+		// "co" of bbc.co.uk cut "… - Co")
+		{"https://www.bbc.co.uk/news/a", "Co-op: the shop - Co", "", "Co-op: the shop - Co"},
+		{"https://www.bbc.co.uk/news/b", "Rail strikes return - BBC", "", "Rail strikes return"},
+		{"https://news.com.au/2019/c", "Running out of - Com", "", "Running out of - Com"},
+		{"https://ann.github.io/2019/d", "Notes on rails - Github", "", "Notes on rails - Github"},
+		{"https://ann.github.io/2019/e", "Notes on rails - Ann", "", "Notes on rails"},
 	} {
 		site := ""
 		if c.site != "" {
@@ -1105,6 +1112,8 @@ func TestCopyrightIsNoOutlet(t *testing.T) {
 		"(c)space Labs":                                           "(C)Space Labs", // (a name as the outlet writes it)
 		"Copyright (c) 2019, Foo Media Inc., all rights reserved": "Foo Media Inc",
 		"Foo Media 2019":                                          "Foo Media 2019",
+		"Copyright © 2019 by Acme Inc.":                           "Acme Inc",
+		"2019 © Foo Media. All rights reserved.":                  "Foo Media",
 	} {
 		pg := Page{URL: "https://news.example.org/2019/a", HTML: []byte(`<html><head><title>Rail strikes return</title><meta name="copyright" content="` + notice +
 			`"></head><body><article><p>` + para + `</p><p>` + para + `</p></article></body></html>`)}
