@@ -262,11 +262,18 @@ func extractPage(pg Page, date string) (*piece, string) {
 		return nil, fmt.Sprintf("no publication date from %d to %s found on the page (give one with --date)", webpage.EarliestYear, latest.Format("2006-01-02"))
 	}
 	p.Authors = md.Authors()
-	site := withoutCopyright(withoutHostUser(archive.SanitizeLine(md.m.Sitename)))
-	p.Outlet = cmp.Or(site, hostName(base))
-	p.Title = withoutSiteName(p.Title, site, p.Outlet, siteOfHost(base))
-	p.Tags = webTags(slices.Concat(md.m.Tags, md.m.Categories))
 	p.URL = md.Canonical(base, declaredURLs(pg.HTML))
+	// the site is the canonical URL's when folio takes one (a page
+	// fetched from a local server was "127.0.0.1", cited as the author
+	// {{127.0.0.1}}), else the fetched URL's
+	home := base
+	if u, err := url.Parse(p.URL); err == nil && u.Hostname() != "" {
+		home = u
+	}
+	site := withoutCopyright(withoutHostUser(archive.SanitizeLine(md.m.Sitename)))
+	p.Outlet = cmp.Or(site, hostName(home))
+	p.Title = withoutSiteName(p.Title, site, p.Outlet, siteOfHost(home))
+	p.Tags = webTags(slices.Concat(md.m.Tags, md.m.Categories))
 	p.Source = pg.URL
 	p.Standfirst = standfirstOf(declaredDescription(pg.HTML, md.m.Description), ex.Text, p.Title)
 	p.Language = archive.SanitizeLine(md.m.Language)

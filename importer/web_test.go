@@ -23,6 +23,7 @@ import (
 	"unicode"
 
 	"github.com/folio-tui/folio/archive"
+	"github.com/folio-tui/folio/cite"
 	"github.com/folio-tui/folio/internal/extract"
 	"github.com/folio-tui/folio/internal/fetch"
 	"github.com/folio-tui/folio/internal/webpage"
@@ -1123,6 +1124,67 @@ func TestCopyrightIsNoOutlet(t *testing.T) {
 		}
 		if p.Outlet != want {
 			t.Errorf("copyright %q: outlet %q, want %q", notice, p.Outlet, want)
+		}
+	}
+}
+
+// TestOutletIsTheCanonicalHost: a page that names no site is its
+// canonical URL's host, not the host it was fetched from (the corpus's
+// jaraguadosul page, served locally, was "127.0.0.1", cited as the author
+// {{127.0.0.1}} under the key 1270012018…). A page with no canonical URL
+// folio takes is its fetched host's, as before.
+func TestOutletIsTheCanonicalHost(t *testing.T) {
+	_, _, local := corpusServer(t)
+	const id = "f6ac15a4d98511396da23e4428deb5605422b1c8bbc8284e771f6896bdccf57f"
+	c := &fetch.Client{Delay: -1}
+	resp, err := c.Get(context.Background(), local[id], fetch.Conditional{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	into := t.TempDir()
+	rep, err := AddPage(Page{HTML: resp.UTF8(), URL: resp.URL, Fetched: time.Now()}, PageOptions{Options: Options{Into: into}})
+	if err != nil || rep.Results[0].Action != Added {
+		t.Fatalf("%+v %v", rep.Results, err)
+	}
+	data, err := os.ReadFile(filepath.Join(into, rep.Results[0].Path))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, _ := archive.Parse(rep.Results[0].Path, data)
+	if a.Outlet != "jaraguadosul.sc.gov.br" || !strings.HasPrefix(a.URL, "https://www.jaraguadosul.sc.gov.br/") {
+		t.Errorf("outlet %q, url %q; want jaraguadosul.sc.gov.br", a.Outlet, a.URL)
+	}
+	if k := cite.Key(a); strings.Contains(k, "127") {
+		t.Errorf("cite key %q", k)
+	}
+	for _, n := range cite.Bylines(a) {
+		if strings.Contains(n.Literal+n.Family, "127.0.0.1") {
+			t.Errorf("cited as %+v", n)
+		}
+	}
+
+	para := strings.Repeat("A paragraph of thoughts, at some length and with care. ", 12)
+	for _, c := range []struct{ fetched, canonical, outlet, title string }{
+		// the site's name a notice of years alone (withoutCopyright: none),
+		// as on the jaraguadosul page
+		{"http://127.0.0.1:8080/x", "https://www.daily-example.org/2019/rail", "daily-example.org", "Rail strikes return"},
+		{"http://127.0.0.1/x", "https://www.daily-example.org/2019/rail", "daily-example.org", "Rail strikes return"},
+		{"http://127.0.0.1/x", "", "127.0.0.1", ""},
+		{"https://news.daily-example.org/x", "", "news.daily-example.org", ""},
+		{"http://127.0.0.1/x", "file:///etc/passwd", "127.0.0.1", ""},
+	} {
+		head := ""
+		if c.canonical != "" {
+			head = `<link rel="canonical" href="` + c.canonical + `">`
+		}
+		pg := Page{URL: c.fetched, HTML: []byte(`<html><head><title>Rail strikes return | Daily Example</title><meta name="copyright" content="Copyright 2014">` + head +
+			`</head><body><article><p>` + para + `</p><p>` + para + `</p></article></body></html>`)}
+		p, why := extractPage(pg, "2024-05-01")
+		if why != "" {
+			t.Fatal(why)
+		}
+		if p.Outlet != c.outlet || c.title != "" && p.Title != c.title {
+			t.Errorf("%s, canonical %q: outlet %q, title %q; want %q, %q", c.fetched, c.canonical, p.Outlet, p.Title, c.outlet, c.title)
 		}
 	}
 }
