@@ -3,6 +3,7 @@ package importer
 import (
 	"bytes"
 	"cmp"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -221,7 +222,7 @@ func extractPage(pg Page, date string) (*piece, string) {
 	if err != nil {
 		return nil, "no article found on the page: " + err.Error()
 	}
-	md := &Metadata{m: ex}
+	md := &Metadata{m: ex, reviewed: reviewedAuthors(pg.HTML)}
 	p := &piece{}
 
 	// one pass over the text: its embedded sources removed, its links
@@ -382,6 +383,9 @@ func toPre(n *html.Node) {
 // (JSON-LD, then OpenGraph and <meta> tags, then the page).
 type Metadata struct {
 	m *webpage.Extraction
+	// reviewed are the names of the authors of what the page reviews,
+	// and of its own (reviewedAuthors)
+	reviewed struct{ claimants, own []string }
 }
 
 var numbers = regexp.MustCompile(`\d+`)
@@ -437,11 +441,15 @@ func count(ns []int, n int) int {
 }
 
 // Authors are the page's authors by name, without e-mail addresses, at most
-// archive.MaxAuthors.
+// archive.MaxAuthors. A name that is only the author of what the page
+// reviews (a fact-check's claimant: reviewedAuthors) is none of them.
 func (md *Metadata) Authors() []string {
 	var out []string
 	for _, a := range strings.Split(md.m.Author, ";") {
 		a = withoutAgency(withoutDateWords(archive.SanitizeLine(a), md.m.Date), md.m.Sitename)
+		if md.claimant(a) {
+			continue
+		}
 		if a != "" && !strings.Contains(a, "@") && !slices.Contains(out, a) && len(out) < archive.MaxAuthors {
 			out = append(out, a)
 		}
@@ -463,6 +471,122 @@ func (md *Metadata) Authors() []string {
 		}
 	}
 	return out
+}
+
+// claimant: the author a is a name, or a part of one ("The Russian" of
+// "The Russian and Syrian defense ministries": the extractor splits
+// names at "and"), of the author of what the page reviews, and of none of
+// the page's own authors; compared on words of letters and digits, case
+// folded.
+func (md *Metadata) claimant(a string) bool {
+	w := nameWords(a)
+	partOf := func(names []string) bool {
+		return slices.ContainsFunc(names, func(n string) bool { return containsRun(nameWords(n), w) })
+	}
+	return len(w) > 0 && partOf(md.reviewed.claimants) && !partOf(md.reviewed.own)
+}
+
+// nameWords are s's words of letters and digits, case folded.
+func nameWords(s string) []string {
+	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+}
+
+// containsRun: run is words of ws one after another.
+func containsRun(ws, run []string) bool {
+	for i := 0; i+len(run) <= len(ws); i++ {
+		if slices.Equal(ws[i:i+len(run)], run) {
+			return true
+		}
+	}
+	return false
+}
+
+// maxJSONLD is the largest JSON-LD script reviewedAuthors reads.
+const maxJSONLD = 1 << 20
+
+// reviewedAuthors reads the page's JSON-LD for the names of the authors
+// ("author", "creator") of what it reviews (under an "itemReviewed": by
+// schema.org the claim's or work's author, not the page's) and of the
+// page's own. go-trafilatura takes any Person of the JSON-LD for the
+// page's author when its article types (a ClaimReview is none) name none,
+// and reads a byline from the page's HTML otherwise, where a fact-check
+// shows its claimant: POLYGRAPH.info's review of a claim of "The Russian
+// and Syrian defense ministries", by POLYGRAPH.info, was written by
+// "The Russian" and "Syrian defense ministries" (a researcher's report).
+func reviewedAuthors(page []byte) (r struct{ claimants, own []string }) {
+	if !bytes.Contains(page, []byte("itemReviewed")) {
+		return r
+	}
+	var names func(v any) []string
+	names = func(v any) []string {
+		switch v := v.(type) {
+		case string:
+			return []string{v}
+		case map[string]any:
+			if n, ok := v["name"].(string); ok {
+				return []string{n}
+			}
+		case []any:
+			var out []string
+			for _, x := range v {
+				out = append(out, names(x)...)
+			}
+			return out
+		}
+		return nil
+	}
+	var walk func(v any, reviewed bool)
+	walk = func(v any, reviewed bool) {
+		switch v := v.(type) {
+		case map[string]any:
+			for k, x := range v {
+				switch k {
+				case "itemReviewed":
+					walk(x, true)
+					continue
+				case "author", "creator":
+					if reviewed {
+						r.claimants = append(r.claimants, names(x)...)
+					} else {
+						r.own = append(r.own, names(x)...)
+					}
+				}
+				walk(x, reviewed)
+			}
+		case []any:
+			for _, x := range v {
+				walk(x, reviewed)
+			}
+		}
+	}
+	z := html.NewTokenizer(bytes.NewReader(page))
+	ld := false
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return r
+		case html.StartTagToken:
+			name, hasAttr := z.TagName()
+			ld = false
+			for string(name) == "script" && hasAttr {
+				var k, v []byte
+				k, v, hasAttr = z.TagAttr()
+				if string(k) == "type" && strings.EqualFold(strings.TrimSpace(string(v)), "application/ld+json") {
+					ld = true
+				}
+			}
+		case html.TextToken:
+			if t := z.Text(); ld && len(t) <= maxJSONLD {
+				var v any
+				if json.Unmarshal(t, &v) != nil && json.Unmarshal([]byte(html.UnescapeString(string(t))), &v) != nil {
+					continue
+				}
+				walk(v, false)
+			}
+		default:
+			ld = false
+		}
+	}
 }
 
 // ownSite: a, an author named as the site, is read as the person whose

@@ -1188,3 +1188,53 @@ func TestOutletIsTheCanonicalHost(t *testing.T) {
 		}
 	}
 }
+
+// TestFactCheckClaimantIsNoAuthor: a ClaimReview's itemReviewed.author is
+// the author of the claim it checks, not of the page (schema.org): the
+// corpus's POLYGRAPH.info fact-check of a claim of "The Russian and
+// Syrian defense ministries" was written by "The Russian" and "Syrian
+// defense ministries" (go-trafilatura takes the JSON-LD's one Person, and
+// the page's <h4 class="author"> names the claimant too). Its own author,
+// an Organization, the publisher, is the outlet; a Person as the
+// review's author is kept, and so is a claimant who is also its author.
+func TestFactCheckClaimantIsNoAuthor(t *testing.T) {
+	_, _, local := corpusServer(t)
+	const id = "1ee91d1fce65e09be8b8d2d29eab771546d98ca2ba5c862941e660e9fec12432"
+	c := &fetch.Client{Delay: -1}
+	resp, err := c.Get(context.Background(), local[id], fetch.Conditional{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, why := extractPage(Page{HTML: resp.UTF8(), URL: resp.URL, Fetched: time.Now()}, "")
+	if why != "" {
+		t.Fatal(why)
+	}
+	if len(p.Authors) != 0 || p.Outlet != "POLYGRAPH.info" {
+		t.Errorf("authors %q, outlet %q; want none, POLYGRAPH.info", p.Authors, p.Outlet)
+	}
+
+	para := strings.Repeat("A paragraph of checking, at some length and with care. ", 12)
+	for _, c := range []struct {
+		own, byline string
+		want        []string
+	}{
+		{`{"@type":"Organization","name":"Fact Desk"}`, "", nil},
+		{`{"@type":"Organization","name":"Fact Desk"}`, `<h4 class="author">Senator Bob Smith and Ann Roe</h4>`, nil},
+		{`{"@type":"Person","name":"Jane Reviewer"}`, "", []string{"Jane Reviewer"}},
+		{`[{"@type":"Person","name":"Ann Roe"}]`, "", []string{"Ann Roe"}},
+	} {
+		ld := `{"@context":"https://schema.org","@type":"ClaimReview","claimReviewed":"The moon is cheese.",
+"itemReviewed":{"@type":"CreativeWork","author":{"@type":"Person","name":"Senator Bob Smith and Ann Roe"}},
+"author":` + c.own + `,"publisher":{"@type":"Organization","name":"Fact Desk"},"datePublished":"2024-05-01"}`
+		pg := Page{URL: "https://factdesk.example/check/moon", HTML: []byte(`<html><head><title>Is the moon cheese?</title>
+<script type="application/ld+json">` + ld + `</script></head><body><article>` + c.byline + `<p>` + para + `</p><p>` + para + `</p></article></body></html>`)}
+		p, why := extractPage(pg, "")
+		if why != "" {
+			t.Fatal(why)
+		}
+		got := slices.DeleteFunc(slices.Clone(p.Authors), func(a string) bool { return a == "Fact Desk" })
+		if !slices.Equal(got, c.want) {
+			t.Errorf("author %s %s: authors %q, want %q", c.own, c.byline, p.Authors, c.want)
+		}
+	}
+}
