@@ -248,7 +248,13 @@ func extractPage(pg Page, date string) (*piece, string) {
 	if p.Title == "" {
 		p.Title = firstWords(ex.Text, 10)
 	}
-	if d, ok := md.Date(); ok {
+	canonical := md.Canonical(base, declaredURLs(pg.HTML))
+	if d, ok := pathDate(canonical, pg.URL); ok {
+		// the page's date when it is another (go-htmldate took a stock
+		// image's /2016/04/05/ and a Sources list's date: a researcher's
+		// report)
+		p.Date = d.String()
+	} else if d, ok := md.Date(); ok {
 		p.Date = d.String()
 	} else if date != "" {
 		d, err := archive.ParseDate(date)
@@ -263,7 +269,7 @@ func extractPage(pg Page, date string) (*piece, string) {
 		return nil, fmt.Sprintf("no publication date from %d to %s found on the page (give one with --date)", webpage.EarliestYear, latest.Format("2006-01-02"))
 	}
 	p.Authors = md.Authors()
-	p.URL = md.Canonical(base, declaredURLs(pg.HTML))
+	p.URL = canonical
 	// the site is the canonical URL's when folio takes one (a page
 	// fetched from a local server was "127.0.0.1", cited as the author
 	// {{127.0.0.1}}), else the fetched URL's
@@ -428,6 +434,74 @@ func (md *Metadata) Date() (archive.Date, bool) {
 		return archive.Date{Time: time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC), Precision: archive.PrecisionMonth}, true
 	}
 	return archive.Date{Time: time.Date(t.Year(), 1, 1, 0, 0, 0, 0, time.UTC), Precision: archive.PrecisionYear}, true
+}
+
+// pathDates are the full dates a URL's path gives: /2019/11/20/,
+// /2019/nov/18/ (a month's English name or its first three letters), and
+// 2019-11-19 in a segment or a slug.
+var pathDates = []*regexp.Regexp{
+	regexp.MustCompile(`/(\d{4})/(\d{1,2})/(\d{1,2})(?:/|$)`),
+	regexp.MustCompile(`(?i)/(\d{4})/(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december)/(\d{1,2})(?:/|$)`),
+	regexp.MustCompile(`(?:^|[^0-9])(\d{4})-(\d{2})-(\d{2})(?:[^0-9]|$)`),
+}
+
+// pathDate is the full date the path of the page's canonical URL gives,
+// else that of the URL it was fetched from: a news site dates its pages
+// in their URLs, and go-htmldate, given the fetched URL alone, read it
+// there only when the page was fetched at its own path, and not at all
+// in /2019/nov/18/: a page whose URL gives a date is read to be of that
+// day (a researcher's report: a Florida Today page of /2019/11/20/ saved and served
+// from elsewhere was dated 2016-04-05, a stock image's date; a Politifact
+// page of /2019/nov/18/, 2019-10-13, a date in its list of sources). A
+// path whose dates are not one, or a date not in webpage.DateRange, gives
+// none.
+func pathDate(canonical, fetched string) (archive.Date, bool) {
+	for _, s := range []string{canonical, fetched} {
+		u, err := url.Parse(s)
+		if err != nil {
+			continue
+		}
+		var found []time.Time
+		for _, re := range pathDates {
+			for _, m := range re.FindAllStringSubmatch(u.Path, -1) {
+				y, _ := strconv.Atoi(m[1])
+				d, _ := strconv.Atoi(m[3])
+				mo, err := strconv.Atoi(m[2])
+				if err != nil {
+					mo = monthOf(m[2])
+				}
+				t := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC)
+				earliest, latest := webpage.DateRange(time.Now())
+				if t.Year() != y || int(t.Month()) != mo || t.Day() != d || t.Before(earliest) || t.After(latest) {
+					return archive.Date{}, false // no date: 2019/02/30, 2019/13/01, 2300/01/01
+				}
+				found = append(found, t)
+			}
+		}
+		if len(found) == 0 {
+			continue
+		}
+		for _, t := range found[1:] {
+			if !t.Equal(found[0]) {
+				return archive.Date{}, false
+			}
+		}
+		return archive.Date{Time: found[0], Precision: archive.PrecisionDay}, true
+	}
+	return archive.Date{}, false
+}
+
+// monthOf is the number of a month named in English, or its first three
+// letters ("nov", "Sept"), 0 for none.
+func monthOf(name string) int {
+	name = strings.ToLower(name)
+	for m := time.January; m <= time.December; m++ {
+		full := strings.ToLower(m.String())
+		if name == full || name == full[:3] || m == time.September && name == "sept" {
+			return int(m)
+		}
+	}
+	return 0
 }
 
 func count(ns []int, n int) int {

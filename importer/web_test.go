@@ -1238,3 +1238,84 @@ func TestFactCheckClaimantIsNoAuthor(t *testing.T) {
 		}
 	}
 }
+
+// TestPageDateFromTheURL: a full date in the path of the page's canonical
+// URL (else of the URL fetched) is the page's date when go-htmldate reads
+// another: the corpus's Florida Today page of /2019/11/20/, served from a
+// path of no date, was dated 2016-04-05 (a stock image's
+// gannett-cdn.com/media/2016/04/05/…), its Politifact page of
+// /2019/nov/18/ (the page says "Monday, November 18th, 2019") 2019-10-13,
+// a date in its Sources list. A URL of no date, of two, or of a day that
+// is none leaves the page's date.
+func TestPageDateFromTheURL(t *testing.T) {
+	dir := testcorpus.Dir(t, "web-articles")
+	pages := map[string][]byte{}
+	for _, id := range []string{"c81e134e", "9e8c9f08"} {
+		names, _ := filepath.Glob(filepath.Join(dir, "html", id+"*.html.gz"))
+		if len(names) != 1 {
+			t.Fatalf("%s: %v", id, names)
+		}
+		f, err := os.Open(names[0])
+		if err != nil {
+			t.Fatal(err)
+		}
+		zr, err := gzip.NewReader(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pages["/"+id+".html"], err = io.ReadAll(zr)
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		w.Write(pages[r.URL.Path])
+	}))
+	defer srv.Close()
+	c := &fetch.Client{Delay: -1}
+	for id, want := range map[string]string{"c81e134e": "2019-11-20", "9e8c9f08": "2019-11-18"} {
+		resp, err := c.Get(context.Background(), srv.URL+"/"+id+".html", fetch.Conditional{}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, why := extractPage(Page{HTML: resp.UTF8(), URL: resp.URL, Fetched: time.Now()}, "")
+		if why != "" || p.Date != want {
+			t.Errorf("%s: date %q (%s), want %s", id, p.Date, why, want)
+		}
+	}
+
+	para := strings.Repeat("A paragraph of news, at some length and with care. ", 12)
+	for _, c := range []struct{ fetched, canonical, published, want string }{
+		{"http://127.0.0.1/a.html", "https://news.example/story/2019/11/20/roundup/42/", "2016-04-05", "2019-11-20"},
+		{"http://127.0.0.1/a.html", "https://news.example/statements/2019/nov/18/claim/", "2019-10-13", "2019-11-18"},
+		{"http://127.0.0.1/a.html", "https://news.example/statements/2019/Sept/8/claim/", "2019-10-13", "2019-09-08"},
+		{"http://127.0.0.1/a.html", "https://news.example/business/story/2019-11-19/merger", "2019-11-20", "2019-11-19"},
+		{"http://127.0.0.1/a.html", "https://news.example/blog/merger-2019-11-19", "2019-11-20", "2019-11-19"},
+		{"http://127.0.0.1/a.html", "https://news.example/2019/11/20/roundup", "", "2019-11-20"},
+		{"https://news.example/2019/11/20/roundup", "", "2016-04-05", "2019-11-20"},
+		// the page's date kept
+		{"http://127.0.0.1/a.html", "https://news.example/story/roundup", "2016-04-05", "2016-04-05"},
+		{"http://127.0.0.1/a.html", "https://news.example/2019/11/roundup", "2016-04-05", "2016-04-05"},
+		{"http://127.0.0.1/a.html", "https://news.example/2019/11/20/roundup-2019-11-21", "2016-04-05", "2016-04-05"},
+		{"http://127.0.0.1/a.html", "https://news.example/2019/02/30/roundup", "2016-04-05", "2016-04-05"},
+		{"http://127.0.0.1/a.html", "https://news.example/2300/01/01/roundup", "2016-04-05", "2016-04-05"},
+		{"http://127.0.0.1/a.html", "https://news.example/id/20191120123/roundup", "2016-04-05", "2016-04-05"},
+		{"http://127.0.0.1/a.html", "https://news.example/2019/11/20/roundup", "2019-11-20", "2019-11-20"},
+	} {
+		head := ""
+		if c.canonical != "" {
+			head += `<link rel="canonical" href="` + c.canonical + `">`
+		}
+		if c.published != "" {
+			head += `<meta property="article:published_time" content="` + c.published + `T10:00:00Z">`
+		}
+		pg := Page{URL: c.fetched, HTML: []byte(`<html><head><title>Roundup</title>` + head +
+			`</head><body><article><p>` + para + `</p><p>` + para + `</p></article></body></html>`)}
+		p, why := extractPage(pg, "")
+		if why != "" || p.Date != c.want {
+			t.Errorf("%s, canonical %s, published %q: date %q (%s), want %s", c.fetched, c.canonical, c.published, p.Date, why, c.want)
+		}
+	}
+}
