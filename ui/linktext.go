@@ -187,7 +187,7 @@ func linkText(link ast.Node, src []byte) (string, bool) {
 		case *ast.Image:
 			return ast.WalkSkipChildren, nil // shown as an image, its text apart
 		case *ast.Text:
-			b.Write(n.Segment.Value(src))
+			b.Write(writtenText(n, src))
 			if n.SoftLineBreak() || n.HardLineBreak() {
 				b.WriteByte(' ')
 			}
@@ -548,7 +548,7 @@ func firstShown(n ast.Node, src []byte) rune {
 	for depth := 0; n != nil && depth < 8; depth++ {
 		switch m := n.(type) {
 		case *ast.Text:
-			r := firstRune(m.Segment.Value(src))
+			r := firstRune(writtenText(m, src))
 			if m.IsRaw() || r == utf8.RuneError {
 				return 0
 			}
@@ -736,8 +736,9 @@ func tableList(table ast.Node, src []byte, f func(n ast.Node, number int, first 
 	})
 }
 
-// glamourContent is the text of n's Text nodes as written, as Glamour
-// shows a table's link (table_links.go's nodeContent).
+// glamourContent is the text of n's Text nodes as Glamour shows a
+// table's link (table_links.go's nodeContent): their segments, as
+// written but where decodeRawTexts decoded them.
 func glamourContent(n ast.Node, src []byte) string {
 	var b strings.Builder
 	var walk func(n ast.Node)
@@ -783,7 +784,7 @@ func linkURLs(l *ast.Link, src []byte) []state.Link {
 // brackets parsed apart) is none. An author's own "f\[x\]" reads as one:
 // the Markdown cannot tell it from archive's.
 func noteMarkers(t *ast.Text, src []byte) []state.Marker {
-	raw := t.Segment.Value(src)
+	raw := writtenText(t, src)
 	var ms []state.Marker
 	for k := 0; k+1 < len(raw); k++ {
 		if raw[k] != '\\' {
@@ -857,7 +858,7 @@ func shownBefore(t *ast.Text, head, src []byte) string {
 			if p.SoftLineBreak() || p.HardLineBreak() {
 				before = " " + before // shown at a line's end: a space
 			} else {
-				before = unescape(p.Segment.Value(src)) + before
+				before = unescape(writtenText(p, src)) + before
 			}
 		case *ast.String:
 			before = string(p.Value) + before

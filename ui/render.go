@@ -3,6 +3,7 @@ package ui
 import (
 	"bytes"
 	"fmt"
+	"html"
 	"regexp"
 	"runtime"
 	"slices"
@@ -329,10 +330,11 @@ func defuseHTML(html []ast.Node, src []byte) []byte {
 	return src
 }
 
-// glamourTakesRaw says whether Glamour shows the text of n, a code span,
-// as it is in the source, decoding nothing: an image's alt text (its
-// Text) and a link's text in a table (listed under the table) are taken
-// so; a code span's "&amp;" showed there as "&amp;".
+// glamourTakesRaw says whether Glamour shows the text of n, a code span
+// or a Text, as it is in the source, decoding nothing: an image's alt
+// text (its Text) and a link's text in a table (listed under the table)
+// are taken so; a code span's "&amp;" showed there as "&amp;", and a
+// Text's too (decodeRawTexts decodes it).
 func glamourTakesRaw(n ast.Node) bool {
 	link, table := false, false
 	for p := n.Parent(); p != nil; p = p.Parent() {
@@ -346,6 +348,83 @@ func glamourTakesRaw(n ast.Node) bool {
 		}
 	}
 	return link && table
+}
+
+// decodedAttr marks a Text whose segment decodeRawTexts made the text it
+// shows, its references decoded (writtenText gives it as written).
+var decodedAttr = []byte("folio-decoded")
+
+// decodeRawTexts makes each Text of doc, parsed from src (to which it
+// appends, returning the new src), that Glamour (v2.0.1) shows as it is
+// in the source show its character references decoded, as Glamour
+// decodes a Text elsewhere (html.UnescapeString) and CommonMark says: a
+// link's text in a table (table_links.go's nodeContent, in its cell and
+// in the list under the table), where "[AT&amp;T](u)" showed
+// "AT&amp;T[1]" (47c), and a word joined to a link's text there
+// ("[cat](u)&#97;log": "cat&#97;log[1]"). A code span stays as written
+// (writeCode), and so does a link made of an autolink (tableAutoLink:
+// CommonMark decodes nothing in an autolink; tableURLLink's text is its
+// destination, decoded). A character the references give that would act
+// on the terminal or break the line (a new line, "&#10;", "&NewLine;"; a
+// tab, "&Tab;") is a space, as lineBreaks makes a new line elsewhere;
+// defuseReferences left no other control to decode. Each Text changed is
+// marked (decodedAttr): tableAsRows writes it as written again where it
+// leaves the table, where Glamour decodes it.
+func decodeRawTexts(doc ast.Node, src []byte) []byte {
+	if bytes.IndexByte(src, '&') < 0 {
+		return src // no reference
+	}
+	var texts []*ast.Text
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n.Kind() {
+		case ast.KindCodeBlock, ast.KindFencedCodeBlock, ast.KindHTMLBlock, ast.KindCodeSpan, ast.KindRawHTML:
+			return ast.WalkSkipChildren, nil
+		case ast.KindLink:
+			if _, ok := n.AttributeString(string(autoLinkAttr)); ok {
+				return ast.WalkSkipChildren, nil
+			}
+		case ast.KindText:
+			if t := n.(*ast.Text); bytes.IndexByte(t.Segment.Value(src), '&') >= 0 && glamourTakesRaw(t) && !inImage(t) {
+				texts = append(texts, t)
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, t := range texts {
+		v := string(t.Segment.Value(src))
+		d := html.UnescapeString(v)
+		if strings.ContainsFunc(d, unicode.IsControl) {
+			d = strings.ReplaceAll(d, "\r\n", " ")
+			d = strings.Map(func(r rune) rune {
+				if unicode.IsControl(r) {
+					return ' '
+				}
+				return r
+			}, d)
+		}
+		if d == v {
+			continue
+		}
+		start := len(src)
+		src = append(src, d...)
+		t.Segment = text.NewSegment(start, len(src))
+		t.SetAttribute(decodedAttr, true)
+	}
+	return src
+}
+
+// writtenText is the text of t as Markdown writes it: its segment, or,
+// where decodeRawTexts decoded it, that with each "&" written "&amp;"
+// (what html.UnescapeString gives back).
+func writtenText(t *ast.Text, src []byte) []byte {
+	v := t.Segment.Value(src)
+	if _, ok := t.AttributeString(string(decodedAttr)); ok {
+		return bytes.ReplaceAll(v, []byte("&"), []byte("&amp;"))
+	}
+	return v
 }
 
 // joinNotes joins two notes of what rendering limited.
@@ -421,6 +500,7 @@ func preparePart(md string, lim *limits) (doc ast.Node, src []byte, schemes, ok 
 	src = lineBreaks(doc, src)
 	itemParagraphs(doc)              // see linebreaks.go
 	src = wordsAroundLinks(doc, src) // see linktext.go
+	src = decodeRawTexts(doc, src)
 	return doc, src, schemes, true
 }
 

@@ -133,7 +133,7 @@ func cellTextOf(cell ast.Node, src []byte, numbered bool) string {
 		}
 		if t, ok := n.(*ast.Text); ok && entering {
 			if s := t.Segment; s.Start >= 0 && s.Stop <= len(src) && s.Start <= s.Stop {
-				b = append(b, s.Value(src)...)
+				b = append(b, writtenText(t, src)...)
 			}
 			if t.SoftLineBreak() || t.HardLineBreak() {
 				b = append(b, ' ')
@@ -208,6 +208,19 @@ func tableAsRows(table ast.Node, src []byte) (out []byte, paras []ast.Node) {
 			}
 		}
 		if block.HasChildren() {
+			// a link's text out of the table is decoded by Glamour: as
+			// written again (decodeRawTexts decoded it in the table)
+			_ = ast.Walk(block, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+				if t, ok := n.(*ast.Text); ok && entering && !glamourTakesRaw(t) {
+					if _, ok := t.AttributeString(string(decodedAttr)); ok {
+						var w *ast.Text
+						src, w = appendRaw(src, string(writtenText(t, src)))
+						t.Segment = w.Segment
+						t.RemoveAttributes()
+					}
+				}
+				return ast.WalkContinue, nil
+			})
 			// its links shown as in a paragraph: one whose text is its
 			// URL showed it twice, "https://example.org/r" over
 			// "https://example.org/r" (a helper's report, 46d)

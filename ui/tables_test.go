@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+	"unicode"
 
 	"github.com/charmbracelet/x/ansi"
 
@@ -565,5 +566,68 @@ func TestTableListEntryWrappedShowsURLOnce(t *testing.T) {
 				t.Errorf("%s %d: no entry wrapped", style, w)
 			}
 		}
+	}
+}
+
+// A link's text in a table shows its character references decoded, as a
+// paragraph shows them and CommonMark says: Glamour (v2.0.1) shows a
+// table's link text as written, "[AT&amp;T](u)" as "AT&amp;T[1]" in its
+// cell and "[1]: AT&amp;T u" in the list (a helper's report, 47c), and a
+// word joined after a link with it ("[cat](u)&#97;log": "cat&#97;log[2]").
+// An autolink and a code span stay as written, as CommonMark has them. A
+// reference to a new line or a tab shows as a space, in the cell, the
+// list and a table shown as rows (where "&#10;" broke the row's line).
+func TestTableLinkTextIsDecoded(t *testing.T) {
+	table := "| S | L |\n|---|---|\n" +
+		"| A | [AT&amp;T](https://e.org/u) |\n" +
+		"| B | the [cat](https://e.org/c)&#97;log here |\n" +
+		"| C | [caf&eacute; *cr&egrave;me*](https://e.org/f) |\n" +
+		"| D | [a&#10;b&Tab;c](https://e.org/n) |\n" +
+		"| E | <https://e.org/?a=1&amp;b=2> |\n" +
+		"| F | `x&amp;y` [`k&amp;v`](https://e.org/k) |\n"
+	// a header too long for a column at 40: rows
+	rows := strings.Replace(table, "| S |", "| Supercalifragilisticexpialidocious |", 1)
+	for _, style := range []string{PlainStyle, "dark"} {
+		for _, w := range []int{40, 80, 120} {
+			for _, md := range []string{table, rows} {
+				if md == table && w == 40 {
+					continue
+				}
+				lines, _, err := RenderMarkdown(md, w, style)
+				if err != nil {
+					t.Fatal(err)
+				}
+				shown := ansi.Strip(strings.Join(lines, "\n"))
+				asRows := strings.Contains(shown, "L: ")
+				if asRows != (md == rows && w == 40) {
+					t.Fatalf("%s %d: rows %v:\n%s", style, w, asRows, shown)
+				}
+				for _, l := range lines {
+					if strings.ContainsFunc(ansi.Strip(l), unicode.IsControl) {
+						t.Errorf("%s %d: a control character shown: %q", style, w, l)
+					}
+				}
+				if strings.Contains(shown, "AT&amp;T") || strings.Contains(shown, "&#97;") || strings.Contains(shown, "&eacute;") || strings.Contains(shown, "&#10;") {
+					t.Errorf("%s %d: a link's text as written:\n%s", style, w, shown)
+				}
+				want := []string{"AT&T[1]", "the catalog[2] here", "café crème[3]", "a b c[4]",
+					"https://e.org/?a=1&amp;b=2[5]", "x&amp;y", "k&amp;v[6]",
+					"[1]: AT&T https://e.org/u", "[2]: catalog https://e.org/c", "[3]: café crème https://e.org/f",
+					"[4]: a b c https://e.org/n", "[5]: https://e.org/?a=1&amp;b=2", "[6]: k&amp;v https://e.org/k"}
+				if asRows {
+					want = []string{"L: AT&T https://e.org/u", "L: the catalog https://e.org/c here",
+						"L: café crème https://e.org/f", "L: a b c https://e.org/n",
+						"L: https://e.org/?a=1&amp;b=2", "x&amp;y", "k&amp;v"}
+				}
+				for _, s := range want {
+					if !strings.Contains(shown, s) {
+						t.Errorf("%s %d: %q not shown:\n%s", style, w, s, shown)
+					}
+				}
+			}
+		}
+	}
+	if ms := ShownOf(table).Markers; !slices.Contains(ms, state.Marker{Before: "AT&T", Label: "1"}) || !slices.Contains(ms, state.Marker{Before: "catalog", Label: "2"}) {
+		t.Errorf("ShownOf: %q", ms)
 	}
 }
