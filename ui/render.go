@@ -361,15 +361,17 @@ var decodedAttr = []byte("folio-decoded")
 // link's text in a table (table_links.go's nodeContent, in its cell and
 // in the list under the table), where "[AT&amp;T](u)" showed
 // "AT&amp;T[1]" (47c), and a word joined to a link's text there
-// ("[cat](u)&#97;log": "cat&#97;log[1]"). A code span stays as written
-// (writeCode), and so does a link made of an autolink (tableAutoLink:
-// CommonMark decodes nothing in an autolink; tableURLLink's text is its
-// destination, decoded). A character the references give that would act
+// ("[cat](u)&#97;log": "cat&#97;log[1]"); an image's text anywhere
+// (elements.go's Node.Text: "![AT&amp;T logo](u)" showed "Image:
+// AT&amp;T logo", CommonMark's alt text "AT&T logo"). A code span stays
+// as written (writeCode), and so does a link made of an autolink
+// (tableAutoLink: CommonMark decodes nothing in an autolink;
+// tableURLLink's text is its destination, decoded). A character the references give that would act
 // on the terminal or break the line (a new line, "&#10;", "&NewLine;"; a
 // tab, "&Tab;") is a space, as lineBreaks makes a new line elsewhere;
 // defuseReferences left no other control to decode. Each Text changed is
-// marked (decodedAttr): tableAsRows writes it as written again where it
-// leaves the table, where Glamour decodes it.
+// marked (decodedAttr): tableAsRows writes a link's as written again
+// where it leaves the table, where Glamour decodes it (an image's stays).
 func decodeRawTexts(doc ast.Node, src []byte) []byte {
 	if bytes.IndexByte(src, '&') < 0 {
 		return src // no reference
@@ -387,7 +389,7 @@ func decodeRawTexts(doc ast.Node, src []byte) []byte {
 				return ast.WalkSkipChildren, nil
 			}
 		case ast.KindText:
-			if t := n.(*ast.Text); bytes.IndexByte(t.Segment.Value(src), '&') >= 0 && glamourTakesRaw(t) && !inImage(t) {
+			if t := n.(*ast.Text); bytes.IndexByte(t.Segment.Value(src), '&') >= 0 && glamourTakesRaw(t) {
 				texts = append(texts, t)
 			}
 		}

@@ -631,3 +631,60 @@ func TestTableLinkTextIsDecoded(t *testing.T) {
 		t.Errorf("ShownOf: %q", ms)
 	}
 }
+
+// An image's text shows its character references decoded, as CommonMark
+// makes its alt text: Glamour (v2.0.1) shows it as written, in a
+// paragraph ("![AT&amp;T logo](u)": "Image: AT&amp;T logo → u"), in a
+// table's cell and its list, and in a table shown as rows. A code span in
+// it stays as written; a new line is a space.
+func TestImageTextIsDecoded(t *testing.T) {
+	table := "| S | L |\n|---|---|\n" +
+		"| A | ![AT&amp;T logo](https://e.org/a.png) |\n" +
+		"| B | ![caf&eacute;&#10;menu](https://e.org/b.png) |\n" +
+		"| C | ![`x&amp;y`](https://e.org/c.png) |\n"
+	para := "![AT&amp;T logo](https://e.org/a.png)\n\n![caf&eacute;&#10;menu](https://e.org/b.png)\n\n![`x&amp;y`](https://e.org/c.png)\n"
+	// a header too long for a column at 40: rows
+	rows := strings.Replace(table, "| S |", "| Supercalifragilisticexpialidocious |", 1)
+	for _, style := range []string{PlainStyle, "dark"} {
+		for _, w := range []int{40, 80, 120} {
+			for _, md := range []string{table, rows, para} {
+				if md == table && w == 40 {
+					continue
+				}
+				lines, _, err := RenderMarkdown(md, w, style)
+				if err != nil {
+					t.Fatal(err)
+				}
+				shown := ansi.Strip(strings.Join(lines, "\n"))
+				asRows := strings.Contains(shown, "L: ")
+				if asRows != (md == rows && w == 40) {
+					t.Fatalf("%s %d: rows %v:\n%s", style, w, asRows, shown)
+				}
+				for _, l := range lines {
+					if strings.ContainsFunc(ansi.Strip(l), unicode.IsControl) {
+						t.Errorf("%s %d: a control character shown: %q", style, w, l)
+					}
+				}
+				if strings.Contains(shown, "AT&amp;T") || strings.Contains(shown, "&eacute;") || strings.Contains(shown, "&#10;") {
+					t.Errorf("%s %d: an image's text as written:\n%s", style, w, shown)
+				}
+				want := []string{"AT&T logo[1]", "café menu[2]", "x&amp;y[3]",
+					"[1]: Image: AT&T logo → https://e.org/a.png", "[2]: Image: café menu → https://e.org/b.png",
+					"[3]: Image: x&amp;y → https://e.org/c.png"}
+				if md != table {
+					want = []string{"AT&T logo → https://e.org/a.png", "café menu → https://e.org/b.png", "x&amp;y → https://e.org/c.png"}
+				}
+				// a row's line wraps at 40: read in words
+				words := strings.Join(strings.Fields(shown), " ")
+				for _, s := range want {
+					if !strings.Contains(words, s) {
+						t.Errorf("%s %d: %q not shown:\n%s", style, w, s, shown)
+					}
+				}
+				if !strings.Contains(shown, "café menu") {
+					t.Errorf("%s %d: an image's text broken:\n%s", style, w, shown)
+				}
+			}
+		}
+	}
+}
