@@ -1045,7 +1045,7 @@ func decodeProblem(decodeErr error, data []byte, offset int) (int, string) {
 	if errors.As(decodeErr, &perr) {
 		line = perr.Position.Line
 	} else if sm := yamlErrLine().FindStringSubmatch(decodeErr.Error()); sm != nil {
-		line, _ = strconv.Atoi(sm[1]) // 1-based (yamlSyntaxError)
+		line, _ = strconv.Atoi(sm[1]) // 1-based, the mistake's (yamlSyntaxError)
 	}
 	if line > 0 {
 		line += offset
@@ -1214,33 +1214,83 @@ func yamlAliased(n *yaml.Node) *yaml.Node {
 }
 
 // yamlSyntaxError is yaml.v3's error err for the front matter b, with the
-// line of b it is on ("line N: …", 1-based, as decodeYAML's other errors).
-// yaml.v3 gives a parser error's line at its 0-based mark ("did not find
-// expected key" on line 3 says line 2) and none for a mark on line 0: the
-// commonest mistake, a colon in a title on the first line, had no line (a
-// helper's report); an unclosed quote there was said at the end.
+// line of b it is on ("line N: …", 1-based, as decodeYAML's other errors):
+// the first line that, with those above it, makes yaml.v3 say the same
+// (yamlProblemLine). yaml.v3's own number is not that line: a scanner
+// error names the line where the token it was scanning began ("while
+// scanning a plain scalar"), so a tab indenting the line under `date: x`
+// was said on the date's line (a researcher's report), one in a block
+// scalar on its "|" line, a bad escape on its quote's; a parser error
+// names its 0-based mark ("did not find expected key" on line 3 says line
+// 2); and a mark on line 0 none (a colon in a title on the first line had
+// no line, a helper's report).
 func yamlSyntaxError(b []byte, err error) error {
 	msg := err.Error()
 	var te *yaml.TypeError
 	if errors.As(err, &te) || strings.Contains(msg, "control characters are not allowed") {
 		return err // lines of their own; none (Parse finds it)
 	}
+	msg, from := yamlProblem(msg)
+	return fmt.Errorf("line %d: %s", yamlProblemLine(b, msg, max(from, 1)), msg)
+}
+
+// yamlProblem is yaml.v3's error message msg without its "yaml: " and
+// "line N: ", and N (0 for none).
+func yamlProblem(msg string) (string, int) {
 	msg = strings.TrimPrefix(msg, "yaml: ")
-	line := 1 // both marks on line 0
+	line := 0
 	if sm := yamlErrLine().FindStringSubmatch(msg); sm != nil && strings.HasPrefix(msg, sm[0]) {
 		line, _ = strconv.Atoi(sm[1])
 		msg = strings.TrimPrefix(strings.TrimPrefix(msg, sm[0]), ":")
-		switch {
-		case strings.HasPrefix(msg, " did not find expected") && !strings.Contains(msg, " break") &&
-			!strings.Contains(msg, "alphabetic") && !strings.Contains(msg, "tag URI"):
-			line++ // the parser's, at its 0-based mark (the scanner's are 1-based)
-		case strings.Contains(msg, "found unexpected end of stream") && bytes.HasSuffix(b, []byte("\n")) && line == bytes.Count(b, []byte("\n"))+1:
-			// a quote left open: said at its start, but for one on line 0,
-			// said at the end (past the last line, where nothing starts)
-			line = 1
+	}
+	return strings.TrimSpace(msg), line
+}
+
+// yamlProblemLine is the line (1-based) of the front matter b where yaml.v3
+// finds the mistake it says msg of: the first line k, from the line from on
+// (yaml.v3's number, never past it: a scanner's context and a parser's mark
+// begin at or before the mistake), such that b's lines 1 to k alone make
+// yaml.v3 say msg. What is scanned past the mistake's line cannot make it,
+// and lines above it alone are well formed or say another thing (a quote
+// left open: "found unexpected end of stream" from its line on, which is
+// where it opens; yaml.v3 names the end for one on line 1, and from past
+// the last line is taken as 1). A binary search over the lines (front
+// matter has up to MaxFrontMatterValues); from when b alone does not say
+// msg.
+func yamlProblemLine(b []byte, msg string, from int) int {
+	ends := []int{} // ends[i]: b's length to the end of line i+1
+	for i, c := range b {
+		if c == '\n' {
+			ends = append(ends, i+1)
 		}
 	}
-	return fmt.Errorf("line %d: %s", line, strings.TrimSpace(msg))
+	if len(ends) == 0 || ends[len(ends)-1] < len(b) {
+		ends = append(ends, len(b))
+	}
+	says := func(k int) bool { // lines 1 to k make yaml.v3 say msg
+		var doc yaml.Node
+		err := yaml.Unmarshal(b[:ends[k-1]], &doc)
+		if err == nil {
+			return false
+		}
+		m, _ := yamlProblem(err.Error())
+		return m == msg
+	}
+	if from > len(ends) {
+		from = 1 // past the last line: the end of the stream, where something open was found unclosed
+	}
+	if !says(len(ends)) {
+		return from
+	}
+	lo, hi := from, len(ends) // says(hi)
+	for lo < hi {
+		if mid := (lo + hi) / 2; says(mid) {
+			hi = mid
+		} else {
+			lo = mid + 1
+		}
+	}
+	return lo
 }
 
 // yamlKeys decodes the known keys of the mapping node into m, and those of

@@ -592,7 +592,7 @@ func TestFrontMatterMistakesOnTheFirstLine(t *testing.T) {
 		"---\ndate: 2020-01-01\ntitle: \"a \"b\" c\"\n---\nx\n":       "q.md:3: invalid front matter: did not find expected key",
 		"\n---\ntitle: \"unclosed\ndate: 2020-01-01\n---\nx\n":        "q.md:3: invalid front matter: found unexpected end of stream",
 		"---\ndate: 2020-01-01\ntitle: \"unclosed\nnote: n\n---\nx\n": "q.md:3: invalid front matter: found unexpected end of stream",
-		"---\ntitle: [a, b\ndate: 2020-01-01\n---\nx\n":               "q.md:3: invalid front matter: did not find expected ',' or ']'",
+		"---\ntitle: [a, b\ndate: 2020-01-01\n---\nx\n":               "q.md:2: invalid front matter: did not find expected ',' or ']'",
 		"{\"title\": \"J\", \"date\": 16149000}\nBody.\n":             `q.md:1: unparseable date "16149000"`,
 		"\n{\"title\": \"J\",\n \"date\": \"x\"}\nBody.\n":            `q.md:3: unparseable date "x"`,
 		"---\ntitle: T\ndate: 2020-02-30\n---\nx\n":                   `q.md:3: unparseable date "2020-02-30" (2020-02-30 is no day)`,
@@ -601,6 +601,43 @@ func TestFrontMatterMistakesOnTheFirstLine(t *testing.T) {
 		_, probs := Parse("q.md", []byte(src))
 		if len(probs) == 0 || !strings.HasPrefix(probs[0].String(), want) {
 			t.Errorf("%q: %v, want %s", src, probs, want)
+		}
+	}
+}
+
+// A YAML mistake names the line it is on, as firstControlLine does a
+// control character's (a researcher's report: a tab indenting the line
+// under `date:` was said on the date's line, yaml.v3 naming the line where
+// the token it was scanning began; one in a block scalar was said on its
+// "|" line, a bad escape in a quoted value on its quote's line, an unknown
+// anchor on the front matter's first line).
+func TestYAMLMistakeNamesItsLine(t *testing.T) {
+	for _, c := range []struct{ fm, want string }{
+		// the front matter's line 1 is the file's line 2
+		{"title: x\ntags:\n\t- b\n", "tab.md:4: invalid front matter: found character that cannot start any token"},
+		{"title: x\ndate: 2020-01-01\n\tauthor: x\n", "tab.md:4: invalid front matter: found a tab character that violates indentation"},
+		{"title: x\ndate: 2020-01-01\nauthor: x\n\tmore: y\n", "tab.md:5: invalid front matter: found a tab character that violates indentation"},
+		{"title: x\ntags:\n  - a\n\t- b\n", "tab.md:5: invalid front matter: found a tab character that violates indentation"},
+		{"title: x\nsummary: one\n\ttwo\n", "tab.md:4: invalid front matter: found a tab character that violates indentation"},
+		{"\tauthor: x\ntitle: x\n", "tab.md:2: invalid front matter: found character that cannot start any token"},
+		{"title: x\nsummary: |\n\tline\n", "tab.md:4: invalid front matter: found a tab character where an indentation space is expected"},
+		{"title: x\nsummary: |\n  a\n\tb\n", "tab.md:5: invalid front matter: found a tab character where an indentation space is expected"},
+		{"title: x\nk: \"a\n  b \\q\"\n", "tab.md:4: invalid front matter: found unknown escape character"},
+		{"title: x\nk: \"a\n  b \\xZZ\"\n", "tab.md:4: invalid front matter: did not find expected hexdecimal number"},
+		{"title: x\ndate: 2020\n@bad: y\n", "tab.md:4: invalid front matter: found character that cannot start any token"},
+		{"title: x\ndate: 2020\nk: !<bad\n", "tab.md:4: invalid front matter: did not find the expected '>'"},
+		{"title: x\ndate: 2020\nk: |0\n  a\n", "tab.md:4: invalid front matter: found an indentation indicator equal to 0"},
+		{"title: x\ndate: 2020\nk: v\n- a\n", "tab.md:5: invalid front matter: did not find expected key"},
+		{"title: x\nk:\n  a: 1\n  - b\n", "tab.md:5: invalid front matter: did not find expected key"},
+		{"title: x\ndate: 2020\n  k: v\n", "tab.md:4: invalid front matter: mapping values are not allowed in this context"},
+		{"title: x\ndate: 2020\nk: [a, b\nz: 1\n", "tab.md:4: invalid front matter: did not find expected ',' or ']'"},
+		{"title: x\ndate: 2020\nk: 'open\nz: 1\n", "tab.md:4: invalid front matter: found unexpected end of stream"},
+		{"title: x\ndate: 2020\nk: v\nlong key\nz: 1\n", "tab.md:5: invalid front matter: could not find expected ':'"},
+		{"title: x\ndate: 2020\nk: *nope\n", "tab.md:4: invalid front matter: unknown anchor 'nope' referenced"},
+	} {
+		_, probs := Parse("tab.md", []byte("---\n"+c.fm+"---\nx\n"))
+		if len(probs) == 0 || probs[0].String() != c.want {
+			t.Errorf("%q: %v, want %s", c.fm, probs, c.want)
 		}
 	}
 }

@@ -784,11 +784,15 @@ import (
 // now Ann Lee); 336: a key Zola's section front matter denies written
 // as a basic string with an escape, or empty, is said at its line
 // (archive's tomlFirstSegment: "fo\"o" = 1, "\u0066oo" = 1, "" = 1 were
-// said at line 0, now at theirs).
+// said at line 0, now at theirs); 337: a YAML front matter's mistake is
+// said at the line it is on (archive's yamlProblemLine: a tab indenting
+// the line under `date: 2020-01-01` was said at the date's line, one in a
+// block scalar at its "|", an unknown anchor at the first line, an
+// unclosed "[" on the first line at the line after it, now at theirs).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 336
+const SchemaVersion = 337
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so

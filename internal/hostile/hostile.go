@@ -43,7 +43,7 @@ func Write(dir string) ([]Case, error) {
 		rel, data, msg string
 	}{
 		{"good.md", front("outlet: Somewhere\n") + "A well-formed piece among hostile ones.\n", ""},
-		{"invalid-yaml.md", "---\ntitle: [unclosed\ndate: 2017-01-01\n---\n", "invalid-yaml.md:3: invalid front matter"},
+		{"invalid-yaml.md", "---\ntitle: [unclosed\ndate: 2017-01-01\n---\n", "invalid-yaml.md:2: invalid front matter"},
 		{"invalid-toml.md", "+++\ntitle = \"T\"\ndate = = 2017\n+++\n", "invalid-toml.md:3: invalid front matter"},
 		{"binary.md", "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary.md:3: not a text file"},
 		{"latin1.md", front("") + "Caf\xe9\n", "latin1.md:5: invalid UTF-8"},
