@@ -168,6 +168,89 @@ func TestSidebarFilterTyping(t *testing.T) {
 	}
 }
 
+// The sidebar's filter finds what YEARS shows: typed in the sidebar, a
+// decade's label finds the decade with its count and all its years, a
+// year's digits the year (a researcher's report: "/1950s" showed no YEARS
+// row where "▸ 1950s 10" was on screen, the filter asking the years
+// alone); the counts follow the query.
+func TestSidebarFilterFindsADecade(t *testing.T) {
+	d := newSpeechDriver(t)
+	typed := func(f string) []string {
+		t.Helper()
+		if d.m.sidebar.filtering || d.m.sidebar.filter != "" {
+			d.key("esc") // (clears it)
+		}
+		d.key("/")
+		for _, c := range f {
+			d.send(tea.KeyPressMsg{Code: c, Text: string(c)})
+		}
+		var rows []string
+		for _, e := range d.m.sidebar.entries {
+			if !e.header && e.group == groupYears {
+				rows = append(rows, fmt.Sprintf("%s %d", e.label(), e.count))
+			}
+		}
+		return rows
+	}
+	d.key("tab")
+	decade := []string{"1950s 10"}
+	for y := 1959; y >= 1950; y-- {
+		decade = append(decade, fmt.Sprintf("  %d 1", y))
+	}
+	for f, want := range map[string][]string{
+		"1950s": decade,
+		"1950S": decade,
+		"195":   decade,
+		"1959":  {"1959 1"},
+		"200":   {"2000s 10", "  2009 1", "  2008 1", "  2007 1", "  2006 1", "  2005 1", "  2004 1", "  2003 1", "  2002 1", "  2001 1", "  2000 1"},
+		"2005":  {"2005 1"},
+		"0s":    {"2000s 10", "1990s 10", "1980s 10", "1970s 10", "1960s 10", "1950s 10"},
+	} {
+		got := typed(f)
+		if f == "0s" {
+			// every decade found, each with its ten years
+			if len(got) != 66 {
+				t.Errorf("/0s: %d YEARS rows, want 66", len(got))
+			}
+			got = slices.DeleteFunc(got, func(r string) bool { return strings.HasPrefix(r, "  ") })
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("/%s: YEARS %q, want %q", f, got, want)
+		}
+	}
+	// on screen, open, with the cursor on it; enter keeps the filter, and
+	// space on a year under it chooses the year
+	typed("1950s")
+	if v := screenOf(d.m); !strings.Contains(v, "▾ 1950s") || !strings.Contains(v, "1957") {
+		t.Fatalf("/1950s: the decade is not drawn open:\n%s", v)
+	}
+	if e := d.m.sidebar.entries[d.m.sidebar.cursor]; !e.decade || e.value != "1950s" {
+		t.Fatalf("/1950s: the cursor is on %+v", e)
+	}
+	d.key("enter")
+	d.m.sidebar.moveTo(entryIndex(d.m.sidebar, groupYears, "1957", false))
+	d.key("space")
+	d.settled()
+	if !slices.Equal(d.m.baseQuery.Years, []string{"1957"}) || d.m.list.total != 1 {
+		t.Fatalf("choosing 1957 under /1950s: %d hits, query %+v", d.m.list.total, d.m.baseQuery)
+	}
+	d.key("space") // unchosen
+	d.settled()
+	// the counts follow the query: the tag of the odd years
+	d.key("esc")
+	d.m.sidebar.moveTo(entryIndex(d.m.sidebar, groupTags, "no party", false))
+	d.key("space")
+	d.settled()
+	if got, want := typed("1950s"), []string{"1950s 5", "  1959 1", "  1957 1", "  1955 1", "  1953 1", "  1951 1"}; !slices.Equal(got, want) {
+		t.Errorf("/1950s with tag:no party: YEARS %q, want %q", got, want)
+	}
+	// esc clears it: the decade closed again, as it was
+	d.key("esc")
+	if entryIndex(d.m.sidebar, groupYears, "1950s", true) < 0 || entryIndex(d.m.sidebar, groupYears, "1957", false) >= 0 {
+		t.Fatalf("after esc the 1950s are open or gone: %+v", d.m.sidebar.entries)
+	}
+}
+
 // After a new query the sidebar shows its first group from the top.
 func TestSidebarBackToTopAfterANewQuery(t *testing.T) {
 	d := newSpeechDriver(t)

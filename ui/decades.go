@@ -27,12 +27,20 @@ func decadeOf(year string) string {
 // years finds (index.Facets.YearsCount): with copies hidden a group whose
 // copies ran in two of its years counts once, not once a year. The
 // undated pieces' value (index.Undated) is last, in no decade.
+//
+// Under the sidebar's typed filter they are what the rows show that
+// contains it: a decade whose label does ("1950s" for "/1950s" or "/195"),
+// with its count and all its years (open while the filter holds,
+// decadeFound); of another decade, each year that does, or is chosen, as
+// a row of its own, as the other groups' values (a researcher's report:
+// the filter matched the years alone, and "/1950s" found nothing where
+// "▸ 1950s 11" was on screen).
 func (s *sidebar) decadeEntries(years []index.FacetValue) []sidebarEntry {
 	var out []sidebarEntry
-	var undated []sidebarEntry
+	var undated []index.FacetValue
 	years = slices.DeleteFunc(slices.Clone(years), func(y index.FacetValue) bool {
 		if y.Value == index.Undated {
-			undated = append(undated, sidebarEntry{group: groupYears, value: y.Value, count: y.Count})
+			undated = append(undated, y)
 			return true
 		}
 		return false
@@ -45,6 +53,13 @@ func (s *sidebar) decadeEntries(years []index.FacetValue) []sidebarEntry {
 			in = append(in, years[j].Value)
 			j++
 		}
+		if s.filter != "" && (d == "" || !s.decadeFound(d)) {
+			for _, y := range s.filtered(groupYears, years[i:j]) {
+				out = append(out, sidebarEntry{group: groupYears, value: y.Value, count: y.Count})
+			}
+			i = j
+			continue
+		}
 		n := s.yearsCount(in)
 		out = append(out, sidebarEntry{group: groupYears, value: d, count: n, decade: d != ""})
 		if d == "" || s.decadeOpen(d) {
@@ -54,7 +69,16 @@ func (s *sidebar) decadeEntries(years []index.FacetValue) []sidebarEntry {
 		}
 		i = j
 	}
-	return append(out, undated...)
+	for _, y := range s.filtered(groupYears, undated) {
+		out = append(out, sidebarEntry{group: groupYears, value: y.Value, count: y.Count})
+	}
+	return out
+}
+
+// decadeFound reports whether the sidebar's typed filter is in decade d's
+// label, as filtered asks of a value (ignoring case).
+func (s sidebar) decadeFound(d string) bool {
+	return s.filter != "" && strings.Contains(strings.ToLower(d), strings.ToLower(s.filter))
 }
 
 // yearsCount is s.facets.YearsCount(years), counted once for the facets.
@@ -71,9 +95,11 @@ func (s *sidebar) yearsCount(years []string) int {
 	return n
 }
 
-// decadeOpen reports whether decade d shows its years: opened, or holding
-// a chosen year.
-func (s sidebar) decadeOpen(d string) bool { return s.openDecades[d] || s.decadeChosen(d) }
+// decadeOpen reports whether decade d shows its years: opened, holding a
+// chosen year, or found by the sidebar's typed filter.
+func (s sidebar) decadeOpen(d string) bool {
+	return s.openDecades[d] || s.decadeChosen(d) || s.decadeFound(d)
+}
 
 // decadeChosen reports whether a year of decade d is chosen.
 func (s sidebar) decadeChosen(d string) bool {
@@ -86,7 +112,7 @@ func (s *sidebar) openDecade(d string, open bool) {
 		s.openDecades = map[string]bool{}
 	}
 	if s.decadeOpen(d) == open {
-		return // (a decade holding a chosen year stays open)
+		return // (a decade holding a chosen year, or found by the filter, stays open)
 	}
 	s.openDecades[d] = open
 	s.rebuild()

@@ -397,18 +397,19 @@ func (s *sidebar) rebuild() {
 		if (g == groupKinds || g == groupAuthors || g == groupLanguages) && !index.FacetTells(groups[g], s.chosen[g]) {
 			continue
 		}
-		values = s.filtered(g, values)
-		if len(values) == 0 {
+		var entries []sidebarEntry
+		if g == groupYears && len(s.facets.Years) > maxYears { // (the undated apart)
+			entries = s.decadeEntries(values) // (filtered by what the rows show)
+		} else {
+			for _, v := range s.filtered(g, values) {
+				entries = append(entries, sidebarEntry{group: g, value: v.Value, count: v.Count})
+			}
+		}
+		if len(entries) == 0 {
 			continue
 		}
 		s.entries = append(s.entries, sidebarEntry{group: g, header: true})
-		if g == groupYears && len(s.facets.Years) > maxYears && s.filter == "" { // (the undated apart)
-			s.entries = append(s.entries, s.decadeEntries(values)...)
-			continue
-		}
-		for _, v := range values {
-			s.entries = append(s.entries, sidebarEntry{group: g, value: v.Value, count: v.Count})
-		}
+		s.entries = append(s.entries, entries...)
 	}
 }
 

@@ -10,8 +10,10 @@ import (
 // The sidebar's filter: / in the sidebar starts typing a filter, and the
 // groups then show only the values that contain it (ignoring case), plus
 // the chosen ones, so that one of the Go blog's 150 tags is a few letters
-// away. enter keeps the filter and returns to the values; esc clears it, the
-// cursor left on its value.
+// away; of YEARS listed by decade, a decade whose label contains it, with
+// all its years, and the other years that do (decadeEntries). enter keeps
+// the filter and returns to the values; esc clears it, the cursor left on
+// its value.
 
 // clearFilter shows every value again, the cursor kept on the value it
 // was on.
