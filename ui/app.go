@@ -402,6 +402,7 @@ type Model struct {
 	saveSeq     int          // bumped by every change; see saveDueMsg
 	saveFailing bool         // the last save failed: said once, not at every save
 	tour        relatedTour  // the walk through related pieces (r)
+	tourSaid    int          // status id of the walk's message (openRelated), dropped when the reader closes
 
 	format formatChooser // the citation format chooser (F)
 	live   liveState     // the archive changing under the reader (live.go)

@@ -181,6 +181,9 @@ func (m *Model) doFocusIntent(in intent) tea.Cmd {
 		cmd := m.rememberPosition()
 		m.links.forget()
 		m.tour = relatedTour{}
+		if m.status.active() && m.status.id == m.tourSaid {
+			m.status.drop() // "r: next related" holds in the reader alone
+		}
 		m.focus = paneList
 		return tea.Batch(cmd, m.layout())
 	}

@@ -308,7 +308,9 @@ func (m *Model) cited(msg citedMsg) tea.Cmd {
 // back: the first r opens the first related piece, each further r the next
 // one of the same list, and the r after the last returns to the piece the
 // walk started from, at the place reading stopped in it. ] and [ carry on
-// through the results from that piece; esc goes back to the list at it.
+// through the results from that piece; esc goes back to the list at it,
+// the walk's message gone with the reader (it names r, which the list
+// does not walk).
 type relatedTour struct {
 	origin      index.Hit
 	originIndex int         // its place in the results
@@ -323,8 +325,10 @@ func (m *Model) nextRelated() tea.Cmd {
 	if t := m.tour; t.active() && m.reader.pieceID() == t.hits[t.at].ID {
 		if t.at+1 >= len(t.hits) {
 			m.tour = relatedTour{}
-			return tea.Batch(m.showPiece(t.originIndex, t.origin),
-				m.status.set("Back to “"+oneLine(stripMarks(t.origin.Title))+"”", false))
+			cmd := m.showPiece(t.originIndex, t.origin)
+			said := m.status.set("Back to “"+oneLine(stripMarks(t.origin.Title))+"”", false)
+			m.tourSaid = m.status.id
+			return tea.Batch(cmd, said)
 		}
 		m.tour.at++
 		return m.openRelated()
@@ -351,5 +355,7 @@ func (m *Model) openRelated() tea.Cmd {
 	if t.at+1 == len(t.hits) {
 		next = "r: back to where you started"
 	}
-	return tea.Batch(cmd, m.status.set(fmt.Sprintf("Related piece %d of %d · %s", t.at+1, len(t.hits), next), false))
+	said := m.status.set(fmt.Sprintf("Related piece %d of %d · %s", t.at+1, len(t.hits), next), false)
+	m.tourSaid = m.status.id // the reader's: esc takes it away (backIntent)
+	return tea.Batch(cmd, said)
 }

@@ -532,6 +532,41 @@ func TestRelatedWalkAndBack(t *testing.T) {
 	}
 }
 
+// The walk's "r: next related" is the reader's: esc back to the list takes
+// it away, where r walks nothing (a researcher's report: after r, r, esc
+// the list's status line still read "Related piece 2 of … · r: next
+// related" until its timer). On real files and a real index.
+func TestRelatedWalkSaysNothingInTheList(t *testing.T) {
+	t.Setenv("NO_COLOR", "")
+	opts, _ := liveIndexOptions(t, speechArchive(t))
+	h := &harness{t: t, m: New(opts)}
+	h.send(tea.WindowSizeMsg{Width: 120, Height: 40})
+	h.run(openIndexCmd(context.Background(), opts.OpenIndex, h.m.relay))
+	h.requireMatch(`60 of 60`)
+	h.key("enter")
+	h.requireScreen("Related · r reads them in turn")
+	n := len(h.m.reader.relatedHits())
+	if n < 3 {
+		t.Fatalf("%d related pieces", n)
+	}
+	h.key("r", "r")
+	h.requireScreen(fmt.Sprintf("Related piece 2 of %d · r: next related", n))
+	h.key("esc")
+	if h.m.focus != paneList {
+		t.Fatalf("esc left focus %v", h.m.focus)
+	}
+	if v := h.screen(); strings.Contains(v, "Related piece") || strings.Contains(v, "r: ") {
+		t.Fatalf("the walk's message stays in the list:\n%s", v)
+	}
+	// a message said after the walk's stays
+	h.key("enter", "r", "r", "r")
+	h.requireScreen(fmt.Sprintf("Related piece 3 of %d", n))
+	h.key("c") // cite: its message is the reader's last
+	h.requireScreen("Copied citation")
+	h.key("esc")
+	h.requireScreen("Copied citation")
+}
+
 func TestRelatedWithoutSupport(t *testing.T) {
 	h := newHarness(t, newFake(testArticles()...), 100, 30)
 	h.key("enter", "r")
