@@ -92,22 +92,31 @@ func untimeLexers() {
 		if untimed[l] {
 			continue
 		}
-		v := reflect.ValueOf(l).Elem()
-		if !v.FieldByName("compiled").Bool() {
-			continue
-		}
-		rules := v.FieldByName("rules")
-		for it := rules.MapRange(); it.Next(); {
-			rs := it.Value()
-			for i := range rs.Len() {
-				r := (*chroma.CompiledRule)(rs.Index(i).UnsafePointer())
-				if r.Regexp != nil {
-					r.Regexp.MatchTimeout = matchTimeout
-				}
+		if compiledRules(l, func(r *chroma.CompiledRule) {
+			if r.Regexp != nil {
+				r.Regexp.MatchTimeout = matchTimeout
 			}
+		}) {
+			untimed[l] = true
 		}
-		untimed[l] = true
 	}
+}
+
+// compiledRules calls fn with each compiled rule of l, and reports
+// whether l is compiled (chroma's unexported fields "compiled" and
+// "rules": TestChromaMatchTimeoutIsSet pins them).
+func compiledRules(l *chroma.RegexLexer, fn func(*chroma.CompiledRule)) bool {
+	v := reflect.ValueOf(l).Elem()
+	if !v.FieldByName("compiled").Bool() {
+		return false
+	}
+	for it := v.FieldByName("rules").MapRange(); it.Next(); {
+		rs := it.Value()
+		for i := range rs.Len() {
+			fn((*chroma.CompiledRule)(rs.Index(i).UnsafePointer()))
+		}
+	}
+	return true
 }
 
 // compileLexer compiles l's rules (chroma compiles them on first use) and

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -10,20 +9,11 @@ import (
 	"github.com/alecthomas/chroma/v2/lexers"
 )
 
-// compiledRules gives the compiled rules of every compiled regex lexer.
-func compiledRules() []*chroma.CompiledRule {
+// allCompiledRules gives the compiled rules of every compiled regex lexer.
+func allCompiledRules() []*chroma.CompiledRule {
 	var out []*chroma.CompiledRule
 	for _, l := range regexLexers() {
-		v := reflect.ValueOf(l).Elem()
-		if !v.FieldByName("compiled").Bool() {
-			continue
-		}
-		for it := v.FieldByName("rules").MapRange(); it.Next(); {
-			rs := it.Value()
-			for i := range rs.Len() {
-				out = append(out, (*chroma.CompiledRule)(rs.Index(i).UnsafePointer()))
-			}
-		}
+		compiledRules(l, func(r *chroma.CompiledRule) { out = append(out, r) })
 	}
 	return out
 }
@@ -37,7 +27,7 @@ func expireMatches(t *testing.T) {
 	t.Helper()
 	chromaMu.Lock()
 	defer chromaMu.Unlock()
-	for _, r := range compiledRules() {
+	for _, r := range allCompiledRules() {
 		if r.Regexp != nil {
 			r.Regexp.MatchTimeout = -time.Second
 		}
@@ -77,7 +67,7 @@ func TestCodeRendersTheSameWhenChromaMatchesTimeOut(t *testing.T) {
 			t.Errorf("%s: timeouts not set", name)
 		}
 	}
-	for _, r := range compiledRules() {
+	for _, r := range allCompiledRules() {
 		if r.Regexp != nil && r.Regexp.MatchTimeout != matchTimeout && untimed[ruleOwner(r)] {
 			t.Errorf("%q: timeout %v", r.Pattern, r.Regexp.MatchTimeout)
 		}
@@ -96,17 +86,10 @@ func regexLexerOf(t *testing.T, l chroma.Lexer) *chroma.RegexLexer {
 // ruleOwner is the compiled lexer r belongs to.
 func ruleOwner(r *chroma.CompiledRule) *chroma.RegexLexer {
 	for _, l := range regexLexers() {
-		v := reflect.ValueOf(l).Elem()
-		if !v.FieldByName("compiled").Bool() {
-			continue
-		}
-		for it := v.FieldByName("rules").MapRange(); it.Next(); {
-			rs := it.Value()
-			for i := range rs.Len() {
-				if (*chroma.CompiledRule)(rs.Index(i).UnsafePointer()) == r {
-					return l
-				}
-			}
+		found := false
+		compiledRules(l, func(c *chroma.CompiledRule) { found = found || c == r })
+		if found {
+			return l
 		}
 	}
 	return nil
@@ -124,7 +107,7 @@ func TestChromaMatchTimeoutIsSet(t *testing.T) {
 		compileLexer(lexers.Get(name))
 	}
 	n := 0
-	for _, r := range compiledRules() {
+	for _, r := range allCompiledRules() {
 		if r.Regexp != nil && r.Regexp.MatchTimeout != matchTimeout {
 			t.Errorf("%q: timeout %v", r.Pattern, r.Regexp.MatchTimeout)
 		}
