@@ -20,7 +20,8 @@ func newCiteCmd(env *Env) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "cite ID... | --all",
 		Short: "Print citations of pieces: text, markdown, bibtex, ris or csl-json",
-		Long: `Print citations of the pieces named by ID (folio list shows the ids), or of
+		Long: `Print citations of the pieces named by ID (folio list shows the ids; a file,
+or the start of an id that no other id starts with, names a piece too), or of
 every piece with --all, in one of these formats:
 
   text      a Chicago-style note, plain: Author, "Title," Outlet, 19 October 2017, URL.

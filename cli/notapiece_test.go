@@ -45,3 +45,25 @@ func TestShowAFileThatIsNoPiece(t *testing.T) {
 		t.Errorf("a name of no file (%d): %s", code, errOut)
 	}
 }
+
+// TestTheStartOfSeveralIDsIsSaidSo: the start of one id names its piece
+// (as folio list cuts a long id); the start of several is said so, with
+// them, not "no piece with id" (a researcher's report: `cite 2017` on the
+// bundled archive read as no such piece).
+func TestTheStartOfSeveralIDsIsSaidSo(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"2017-05-26-britain", "2017-05-31-policy", "2017-10-19-raqqa"} {
+		if err := os.WriteFile(filepath.Join(dir, name+".md"), []byte("---\ntitle: "+name+"\ndate: 2017-05-01\n---\nText.\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, cmd := range []string{"show", "cite"} {
+		out, errOut, code := run(t, "--archive", dir, cmd, "2017-05")
+		if code == 0 || !strings.Contains(errOut, `2 ids in`) || !strings.Contains(errOut, `begin with "2017-05": 2017-05-26-britain, 2017-05-31-policy;`) {
+			t.Errorf("%s 2017-05 (%d): %s%s", cmd, code, out, errOut)
+		}
+		if out, errOut, code := run(t, "--archive", dir, cmd, "2017-10"); code != 0 || !strings.Contains(out, "2017-10-19-raqqa") {
+			t.Errorf("%s 2017-10 (%d): %s%s", cmd, code, out, errOut)
+		}
+	}
+}

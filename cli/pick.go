@@ -59,6 +59,20 @@ func noPiece(arch *archive.Archive, args []string) error {
 	}
 	msg := fmt.Sprintf("no piece with id %s in %s", strings.Join(quoted, ", "), termsafe.Quote(arch.Name))
 	if len(args) == 1 {
+		// the start of several ids: say so, not "no piece" (a
+		// researcher's report: `cite 2017` read as no such piece)
+		if starting := idsStarting(arch, args[0]); len(starting) > 1 {
+			shown := make([]string, min(len(starting), 3))
+			for i := range shown {
+				shown[i] = termsafe.Quote(starting[i])
+			}
+			more := ""
+			if len(starting) > len(shown) {
+				more = fmt.Sprintf(" and %d more", len(starting)-len(shown))
+			}
+			return fmt.Errorf("%d ids in %s begin with %s: %s%s; give more of the one you mean (folio list shows the ids)",
+				len(starting), termsafe.Quote(arch.Name), quoted[0], strings.Join(shown, ", "), more)
+		}
 		if near := nearIDs(arch, args[0], 3); len(near) > 0 {
 			for i, id := range near {
 				near[i] = termsafe.Quote(id)
@@ -67,6 +81,23 @@ func noPiece(arch *archive.Archive, args []string) error {
 		}
 	}
 	return fmt.Errorf("%s (folio list shows the ids)", msg)
+}
+
+// idsStarting are the ids of arch that begin with prefix (as byIDPrefix
+// reads one: a trailing "…" left out), in order.
+func idsStarting(arch *archive.Archive, prefix string) []string {
+	prefix = strings.TrimSuffix(prefix, "…")
+	if prefix == "" {
+		return nil
+	}
+	var out []string
+	for _, a := range arch.Articles {
+		if strings.HasPrefix(a.ID, prefix) {
+			out = append(out, a.ID)
+		}
+	}
+	slices.Sort(out)
+	return out
 }
 
 // nearIDs are at most n ids of arch close to arg: those that hold it or

@@ -32,7 +32,8 @@ func newShowCmd(env *Env) *cobra.Command {
 		Short: "Print a piece, rendered from Markdown",
 		Long: `Print a piece with a header (title, outlet, date, authors, tags, URL,
 standfirst), rendered with Glamour. The piece is named by its id or its file
-(1981_jimmy_carter.md, or a path to it). --raw prints the piece's fields and the
+(1981_jimmy_carter.md, or a path to it), or by the start of its id when no
+other id starts so (as folio list cuts a long id). --raw prints the piece's fields and the
 body as its file writes it, as Markdown (shortcodes, HTML and footnotes as they stand).
 Output is plain text (no colour, no Markdown marks) when stdout is not a
 terminal or NO_COLOR is set.`,
