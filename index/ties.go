@@ -64,7 +64,8 @@ func gridScore(s float64) float64 {
 	return math.Ldexp(math.Round(frac*(1<<32))/(1<<32), exp)
 }
 
-// tiesWalked counts the walks of settleTies (for the tests).
+// tiesWalked counts the walks of settleTies (BenchmarkTyping reports
+// them a run).
 var tiesWalked atomic.Int64
 
 // settleTies returns the best size of hits, the best size+1 of q in a
