@@ -462,6 +462,7 @@ func pathDate(canonical, fetched string) (archive.Date, bool) {
 			continue
 		}
 		var found []time.Time
+		earliest, latest := webpage.DateRange(time.Now())
 		for _, re := range pathDates {
 			for _, m := range re.FindAllStringSubmatch(u.Path, -1) {
 				y, _ := strconv.Atoi(m[1])
@@ -471,7 +472,6 @@ func pathDate(canonical, fetched string) (archive.Date, bool) {
 					mo = monthOf(m[2])
 				}
 				t := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC)
-				earliest, latest := webpage.DateRange(time.Now())
 				if t.Year() != y || int(t.Month()) != mo || t.Day() != d || t.Before(earliest) || t.After(latest) {
 					return archive.Date{}, false // no date: 2019/02/30, 2019/13/01, 2300/01/01
 				}
@@ -1270,13 +1270,7 @@ func withoutSiteName(title string, names ...string) string {
 // nameKey is a site's name as withoutSiteName compares it: its letters
 // and digits, case folded.
 func nameKey(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			b.WriteRune(unicode.ToLower(r))
-		}
-	}
-	return b.String()
+	return strings.Join(nameWords(s), "")
 }
 
 // siteOfHost is the name a host gives its site: the label before its
