@@ -78,7 +78,7 @@ func (s *sidebar) decadeEntries(years []index.FacetValue) []sidebarEntry {
 // decadeFound reports whether the sidebar's typed filter is in decade d's
 // label, as filtered asks of a value (ignoring case).
 func (s sidebar) decadeFound(d string) bool {
-	return s.filter != "" && strings.Contains(strings.ToLower(d), strings.ToLower(s.filter))
+	return s.filterHolds(d)
 }
 
 // yearsCount is s.facets.YearsCount(years), counted once for the facets.

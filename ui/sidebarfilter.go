@@ -26,14 +26,19 @@ func (s sidebar) filtered(g facetGroup, values []index.FacetValue) []index.Facet
 	if s.filter == "" || g == groupReading || g == groupCopies {
 		return values
 	}
-	want := strings.ToLower(s.filter)
 	var out []index.FacetValue
 	for _, v := range values {
-		if strings.Contains(strings.ToLower(v.Value), want) || s.isChosen(g, v.Value) {
+		if s.filterHolds(v.Value) || s.isChosen(g, v.Value) {
 			out = append(out, v)
 		}
 	}
 	return out
+}
+
+// filterHolds reports whether text, a value or a decade's label as the
+// sidebar shows it, contains the typed filter (ignoring case).
+func (s sidebar) filterHolds(text string) bool {
+	return s.filter != "" && strings.Contains(strings.ToLower(text), strings.ToLower(s.filter))
 }
 
 // filterHeight is the line the filter takes at the top, while it is typed
