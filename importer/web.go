@@ -222,7 +222,8 @@ func extractPage(pg Page, date string) (*piece, string) {
 	if err != nil {
 		return nil, "no article found on the page: " + err.Error()
 	}
-	md := &Metadata{m: ex, reviewed: reviewedAuthors(pg.HTML)}
+	decl := readDeclared(pg.HTML)
+	md := &Metadata{m: ex, reviewed: decl.reviewed}
 	p := &piece{}
 
 	// one pass over the text: its embedded sources removed, its links
@@ -248,7 +249,7 @@ func extractPage(pg Page, date string) (*piece, string) {
 	if p.Title == "" {
 		p.Title = firstWords(ex.Text, 10)
 	}
-	canonical := md.Canonical(base, declaredURLs(pg.HTML))
+	canonical := md.Canonical(base, decl.urls)
 	if d, ok := pathDate(canonical, pg.URL); ok {
 		// the page's date when it is another (go-htmldate took a stock
 		// image's /2016/04/05/ and a Sources list's date: a researcher's
@@ -282,7 +283,7 @@ func extractPage(pg Page, date string) (*piece, string) {
 	p.Title = withoutSiteName(p.Title, site, p.Outlet, siteOfHost(home))
 	p.Tags = webTags(slices.Concat(md.m.Tags, md.m.Categories))
 	p.Source = pg.URL
-	p.Standfirst = standfirstOf(declaredDescription(pg.HTML, md.m.Description), ex.Text, p.Title)
+	p.Standfirst = standfirstOf(declaredDescription(decl.descs, md.m.Description), ex.Text, p.Title)
 	p.Language = archive.SanitizeLine(md.m.Language)
 	if !pg.Fetched.IsZero() {
 		// the local day, as folio cite's access date (urldate) is: the
@@ -390,8 +391,8 @@ func toPre(n *html.Node) {
 type Metadata struct {
 	m *webpage.Extraction
 	// reviewed are the names of the authors of what the page reviews,
-	// and of its own (reviewedAuthors)
-	reviewed struct{ claimants, own []string }
+	// and of its own (readDeclared)
+	reviewed reviewed
 }
 
 var numbers = regexp.MustCompile(`\d+`)
@@ -516,7 +517,7 @@ func count(ns []int, n int) int {
 
 // Authors are the page's authors by name, without e-mail addresses, at most
 // archive.MaxAuthors. A name that is only the author of what the page
-// reviews (a fact-check's claimant: reviewedAuthors) is none of them.
+// reviews (a fact-check's claimant: readDeclared) is none of them.
 func (md *Metadata) Authors() []string {
 	var out []string
 	for _, a := range strings.Split(md.m.Author, ";") {
@@ -575,11 +576,11 @@ func containsRun(ws, run []string) bool {
 	return false
 }
 
-// maxJSONLD is the largest JSON-LD script reviewedAuthors reads.
+// maxJSONLD is the largest JSON-LD script readDeclared reads.
 const maxJSONLD = 1 << 20
 
-// reviewedAuthors reads the page's JSON-LD for the names of the authors
-// ("author", "creator") of what it reviews (under an "itemReviewed": by
+// add takes in the names of the authors ("author", "creator") of what v,
+// a JSON-LD value of a page, reviews (under an "itemReviewed": by
 // schema.org the claim's or work's author, not the page's) and of the
 // page's own. go-trafilatura takes any Person of the JSON-LD for the
 // page's author when its article types (a ClaimReview is none) name none,
@@ -587,10 +588,7 @@ const maxJSONLD = 1 << 20
 // shows its claimant: POLYGRAPH.info's review of a claim of "The Russian
 // and Syrian defense ministries", by POLYGRAPH.info, was written by
 // "The Russian" and "Syrian defense ministries" (a researcher's report).
-func reviewedAuthors(page []byte) (r struct{ claimants, own []string }) {
-	if !bytes.Contains(page, []byte("itemReviewed")) {
-		return r
-	}
+func (r *reviewed) add(v any) {
 	var names func(v any) []string
 	names = func(v any) []string {
 		switch v := v.(type) {
@@ -633,34 +631,7 @@ func reviewedAuthors(page []byte) (r struct{ claimants, own []string }) {
 			}
 		}
 	}
-	z := html.NewTokenizer(bytes.NewReader(page))
-	ld := false
-	for {
-		switch z.Next() {
-		case html.ErrorToken:
-			return r
-		case html.StartTagToken:
-			name, hasAttr := z.TagName()
-			ld = false
-			for string(name) == "script" && hasAttr {
-				var k, v []byte
-				k, v, hasAttr = z.TagAttr()
-				if string(k) == "type" && strings.EqualFold(strings.TrimSpace(string(v)), "application/ld+json") {
-					ld = true
-				}
-			}
-		case html.TextToken:
-			if t := z.Text(); ld && len(t) <= maxJSONLD {
-				var v any
-				if json.Unmarshal(t, &v) != nil && json.Unmarshal([]byte(html.UnescapeString(string(t))), &v) != nil {
-					continue
-				}
-				walk(v, false)
-			}
-		default:
-			ld = false
-		}
-	}
+	walk(v, false)
 }
 
 // ownSite: a, an author named as the site, is read as the person whose
@@ -763,7 +734,7 @@ func withoutAgency(a, site string) string {
 
 // Canonical is the page's canonical URL if it is an http(s) URL on the web,
 // else the URL it was fetched from. declared are the URLs the page's head
-// declares (declaredURLs): when it declares any, the extractor's URL is
+// declares (readDeclared): when it declares any, the extractor's URL is
 // taken only if it is one of them, else the first of them that is on the
 // web (a helper's report: a canonical of file:///etc/passwd came back from
 // the extractor glued to the page's path, a URL that does not exist). A
@@ -800,80 +771,105 @@ func (md *Metadata) Canonical(base *url.URL, declared []string) string {
 	return cmp.Or(first, base.String())
 }
 
-// declaredURLs are the page's own canonical link and og:url, as written,
-// read from its head.
-func declaredURLs(page []byte) []string {
-	var out []string
+// reviewed are the authors a page's JSON-LD names: of what it reviews
+// (claimants) and its own (add).
+type reviewed struct{ claimants, own []string }
+
+// declared is what a page declares of itself, read in one pass of the
+// HTML tokenizer: its own canonical link and og:url as written (urls), its
+// head's descriptions (a meta description, og:, twitter: or dc:, decoded
+// from their attribute, in the page's order) and, when the page has an
+// "itemReviewed", the authors its JSON-LD scripts (of maxJSONLD bytes at
+// most, in the head or the body) name. The head's facts are read up to
+// the body's start tag; the page is read on only for JSON-LD.
+type declared struct {
+	urls, descs []string
+	reviewed    reviewed
+}
+
+// readDeclared reads what page declares of itself (declared).
+func readDeclared(page []byte) (d declared) {
+	needLD := bytes.Contains(page, []byte("itemReviewed"))
+	head, ld := true, false
 	z := html.NewTokenizer(bytes.NewReader(page))
 	for {
-		switch z.Next() {
+		switch tt := z.Next(); tt {
 		case html.ErrorToken:
-			return out
+			return d
 		case html.StartTagToken, html.SelfClosingTagToken:
 			name, hasAttr := z.TagName()
+			ld = false
 			switch string(name) {
 			case "body":
-				return out
+				head = false
+				if !needLD {
+					return d
+				}
+			case "script":
+				for tt == html.StartTagToken && needLD && hasAttr {
+					var k, v []byte
+					k, v, hasAttr = z.TagAttr()
+					if string(k) == "type" && strings.EqualFold(strings.TrimSpace(string(v)), "application/ld+json") {
+						ld = true
+					}
+				}
 			case "link", "meta":
+				if !head {
+					continue
+				}
 				attrs := map[string]string{}
+				var key string // a meta's name or property, the last given
 				for hasAttr {
 					var k, v []byte
 					k, v, hasAttr = z.TagAttr()
 					attrs[string(k)] = string(v)
+					if string(k) == "name" || string(k) == "property" {
+						key = strings.ToLower(strings.TrimSpace(string(v)))
+					}
 				}
 				switch {
 				case string(name) == "link" && strings.EqualFold(strings.TrimSpace(attrs["rel"]), "canonical"):
-					out = append(out, attrs["href"])
+					d.urls = append(d.urls, attrs["href"])
 				case string(name) == "meta" && strings.EqualFold(attrs["property"], "og:url"):
-					out = append(out, attrs["content"])
+					d.urls = append(d.urls, attrs["content"])
+				}
+				if string(name) == "meta" {
+					switch key {
+					case "description", "og:description", "twitter:description", "dc.description":
+						d.descs = append(d.descs, attrs["content"])
+					}
 				}
 			}
+		case html.TextToken:
+			if t := z.Text(); ld && len(t) <= maxJSONLD {
+				var v any
+				if json.Unmarshal(t, &v) != nil && json.Unmarshal([]byte(html.UnescapeString(string(t))), &v) != nil {
+					continue
+				}
+				d.reviewed.add(v)
+			}
+		default:
+			ld = false
 		}
 	}
 }
 
-// declaredDescription is desc, the extractor's description of page, as the
-// page's head declares it (a meta description, og: or twitter:, decoded
-// from its attribute) when one reads as desc once its tags are dropped:
-// the extractor drops them too, and with them a name in angle brackets
-// ("A review of <Hamlet>" came as "A review of"); desc otherwise (from
-// JSON-LD, say).
-func declaredDescription(page []byte, desc string) string {
+// declaredDescription is desc, the extractor's description of a page, as
+// the page's head declares it (descs, readDeclared's) when one reads as
+// desc once its tags are dropped: the extractor drops them too, and with
+// them a name in angle brackets ("A review of <Hamlet>" came as "A review
+// of"); desc otherwise (from JSON-LD, say).
+func declaredDescription(descs []string, desc string) string {
 	if desc == "" {
 		return desc
 	}
 	want := strings.Join(strings.Fields(desc), "") // spaces aside: the extractor runs "a<br>b" together
-	z := html.NewTokenizer(bytes.NewReader(page))
-	for {
-		switch z.Next() {
-		case html.ErrorToken:
-			return desc
-		case html.StartTagToken, html.SelfClosingTagToken:
-			name, hasAttr := z.TagName()
-			switch string(name) {
-			case "body":
-				return desc
-			case "meta":
-				var key, content string
-				for hasAttr {
-					var k, v []byte
-					k, v, hasAttr = z.TagAttr()
-					switch string(k) {
-					case "name", "property":
-						key = strings.ToLower(strings.TrimSpace(string(v)))
-					case "content":
-						content = string(v)
-					}
-				}
-				switch key {
-				case "description", "og:description", "twitter:description", "dc.description":
-					if strings.Join(strings.Fields(htmlText(strings.ReplaceAll(content, "&", "&amp;"))), "") == want {
-						return content
-					}
-				}
-			}
+	for _, content := range descs {
+		if strings.Join(strings.Fields(htmlText(strings.ReplaceAll(content, "&", "&amp;"))), "") == want {
+			return content
 		}
 	}
+	return desc
 }
 
 // webTags are the page's keywords, article:tag and categories as tags
