@@ -321,11 +321,12 @@ func existsInFS(fsys fs.FS, read configReader, dir string) func(rel string) bool
 }
 
 // The files and folders that make a folder a site's root: hugoConfigs a
-// Hugo site's or theme's, hugoOldConfigs a Hugo site's with a content
-// folder (hugoContent) beside them, jekyllConfigs a Jekyll site's.
+// Hugo site's or theme's, hugoOldConfigs a Hugo site's or a Zola site's
+// (zolaConfigNames) with a content folder (hugoContent) beside them,
+// jekyllConfigs a Jekyll site's.
 var (
 	hugoConfigs    = slices.Concat([]string{"hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "theme.toml"}, hugoConfigFolders)
-	hugoOldConfigs = []string{"config.toml", "config.yaml", "config.yml", "config.json"}
+	hugoOldConfigs = []string{"config.toml", "config.yaml", "config.yml", "config.json", "zola.toml"}
 	jekyllConfigs  = []string{"_config.yml", "_config.yaml", "_config.toml"}
 )
 

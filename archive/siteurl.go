@@ -447,8 +447,10 @@ var yamlConfigErrLine = lazyRegexp(`^yaml: line (\d+): `)
 // folio's bound (maxZolaGlobSize: their regexps' sizes summed in the
 // config's order, a **/ or * first counted once): those from the first
 // that passes it on are dropped, not matched, so the pages they match are
-// pieces though Zola leaves them out; one problem says so, at config.toml's
-// line of the first dropped, with how many are (zolaGlobsPastProblem).
+// pieces though Zola leaves them out; one problem says so, at the line of
+// its config (zola.toml or config.toml) of the first dropped, with how
+// many are (zolaGlobsPastProblem). A zola.toml that cannot be read or
+// decoded is said too.
 func SiteConfigProblems(fsys fs.FS, configs SiteConfigs) []Problem {
 	roots := map[string]bool{}
 	for p := range configs {
@@ -481,9 +483,15 @@ func SiteConfigProblems(fsys fs.FS, configs SiteConfigs) []Problem {
 				}
 			}
 			if c.config.hugo {
+				// a Zola site's zola.toml, which Hugo does not read
+				if exists("zola.toml") {
+					if _, _, prob := readSiteConfig(fsys, path.Join(root, "zola.toml")); prob != nil {
+						out = append(out, *prob)
+					}
+				}
 				// a Zola site's ignored_content past folio's bound
-				if m, ok := zolaConfigOf(fsConfigs(fsys), root); ok {
-					if prob := zolaGlobsPastProblem(fsys, path.Join(root, "config.toml"), m); prob != nil {
+				if m, name, ok := zolaConfigFileOf(fsConfigs(fsys), root); ok {
+					if prob := zolaGlobsPastProblem(fsys, path.Join(root, name), m); prob != nil {
 						out = append(out, *prob)
 					}
 				}

@@ -11,7 +11,8 @@ import (
 	"unicode/utf8"
 )
 
-// A Zola site's root holds its config.toml beside its content/ folder,
+// A Zola site's root holds its zola.toml or config.toml beside its
+// content/ folder,
 // as an older Hugo site's root does (hugoOldConfigs), and folio scans it
 // as one: its pages under content/ alone, a section page's draft hiding
 // the section's pages (Zola's site loader skips the folder of a draft
@@ -28,43 +29,67 @@ import (
 // whose front matter says render = false (zolaUnrendered).
 
 // zolaConfigOf is the config of the Zola site whose root is root (a Hugo
-// root by hugoRoot: a config.toml beside content/), its files read by
-// read: its config.toml's top-level keys, when that file has a base_url,
-// the one key a Zola config requires (getzola/zola
-// components/config/src/config/mod.rs, Config::parse: "A base URL is
-// required in config.toml with key `base_url`"), which Hugo does not
-// read, and no baseURL (Hugo's, in any case, which Zola's config, its
-// unknown fields denied, cannot hold), and the root has no config Hugo
-// reads before it (a hugo.toml, .yaml, .yml, .json, or config/_default/
-// or config/production/: hugoConfigFiles); false for any other.
+// root by hugoRoot: a zola.toml or config.toml beside content/), its files
+// read by read: the top-level keys of its zola.toml, or when it has none
+// of its config.toml (Zola's own order: it looks for zola.toml, then for
+// config.toml, getzola/zola src/main.rs get_config_file_path; `zola init`
+// writes zola.toml since 2026, and a site with zola.toml alone was read
+// as no site's, its drafts and ignored_content pieces, its section pages
+// pieces). The file read must have a base_url, the one key a Zola config
+// requires (getzola/zola components/config/src/config/mod.rs,
+// Config::parse: "A base URL is required in config.toml with key
+// `base_url`"), which Hugo does not read, and a config.toml no baseURL
+// (Hugo's, in any case, which Zola's config, its unknown fields denied,
+// cannot hold) nor any of hugoOnlyKeys; and the root has no config Hugo
+// reads before config.toml (a hugo.toml, .yaml, .yml, .json, or
+// config/_default/ or config/production/: hugoConfigFiles); false for
+// any other.
 func zolaConfigOf(read configReader, root string) (map[string]any, bool) {
+	m, _, ok := zolaConfigFileOf(read, root)
+	return m, ok
+}
+
+// zolaConfigNames are the names of a Zola site's config file, in the
+// order Zola looks for them (zolaConfigOf).
+var zolaConfigNames = []string{"zola.toml", "config.toml"}
+
+// zolaConfigFileOf is zolaConfigOf, and the name of the file read
+// (zolaConfigNames).
+func zolaConfigFileOf(read configReader, root string) (map[string]any, string, bool) {
 	for _, name := range hugoConfigFiles {
 		if name == "config.toml" {
 			continue
 		}
 		if _, there := read(path.Join(root, name)); there {
-			return nil, false
+			return nil, "", false
 		}
+	}
+	if m, there := read(path.Join(root, "zola.toml")); there {
+		// Zola's name alone: no Hugo config, whatever its keys
+		if _, ok := m["base_url"]; !ok {
+			return nil, "", false
+		}
+		return m, "zola.toml", true
 	}
 	m, there := read(path.Join(root, "config.toml"))
 	if !there {
-		return nil, false
+		return nil, "", false
 	}
 	if _, ok := m["base_url"]; !ok {
-		return nil, false
+		return nil, "", false
 	}
 	if _, ok := hugoKey(m, "baseurl"); ok {
-		return nil, false
+		return nil, "", false
 	}
 	for k := range m {
 		if hugoOnlyKeys[strings.ToLower(k)] {
 			// a Hugo config with a stray base_url: Zola's would not
 			// hold the key (a review, 41rb: its .markdown pages lost,
 			// its pages dated by their names, which hugo does not)
-			return nil, false
+			return nil, "", false
 		}
 	}
-	return m, true
+	return m, "config.toml", true
 }
 
 // hugoOnlyKeys are top-level keys of a Hugo config (lower-cased: Hugo's

@@ -788,11 +788,14 @@ import (
 // said at the line it is on (archive's yamlProblemLine: a tab indenting
 // the line under `date: 2020-01-01` was said at the date's line, one in a
 // block scalar at its "|", an unknown anchor at the first line, an
-// unclosed "[" on the first line at the line after it, now at theirs).
+// unclosed "[" on the first line at the line after it, now at theirs);
+// 338: a Zola site's zola.toml is its config (archive's zolaConfigOf: a
+// site with zola.toml alone was no site, its drafts, ignored pages and
+// section pages pieces, now read as Zola reads it)
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 337
+const SchemaVersion = 338
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
