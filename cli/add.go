@@ -37,13 +37,14 @@ func newAddCmd(env *Env) *cobra.Command {
 	var htmlFile, pageURL string
 	var timeout time.Duration
 	cmd := &cobra.Command{
-		Use:   "add URL... --into DIR",
+		Use:   "add URL... [--into DIR]",
 		Short: "Fetch web pages and add the pieces on them to an archive",
 		Long: `Fetch each URL, extract the piece on the page (its main text as Markdown, with
 title, authors, date, outlet, canonical URL, standfirst, tags and language) with
 go-trafilatura, run by the helper program folio-extract (installed beside folio:
 go install github.com/folio-tui/folio/cmd/folio-extract@latest), and write it into
-DIR as an ordinary folio piece. The file also
+DIR as an ordinary folio piece. DIR is --into, else the archive (--archive or
+$FOLIO_ARCHIVE; the bundled archive is read-only). The file also
 records source (the URL fetched), fetched (the day) and extracted (how).
 
 A page already in DIR, or anywhere in the archive (--archive or $FOLIO_ARCHIVE)
@@ -65,6 +66,10 @@ stop the others.`,
 		Example: `  folio add https://example.com/2024/05/a-piece --into ~/archive/web
   folio add --html saved.html --url https://example.com/paywalled --into ~/archive/web`,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			var err error
+			if opts.Into, err = intoOrArchive(opts.Into, env); err != nil {
+				return err
+			}
 			opts.Archive = archiveAround(env.ArchiveDir, opts.Into)
 			// the flags are checked before anything is fetched: --date
 			// was refused only after a page without a date had been, and
@@ -123,7 +128,7 @@ stop the others.`,
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&opts.Into, "into", "", "folder to write the pieces into (created if missing)")
+	cmd.Flags().StringVar(&opts.Into, "into", "", "folder to write the pieces into, created if missing (default: the archive)")
 	cmd.Flags().BoolVar(&opts.Force, "force", false, "rewrite a piece already in the archive, even one edited since")
 	cmd.Flags().BoolVar(&opts.AsCopy, "as-copy", false, "add a page whose text the archive holds as a piece of its own (a republished copy, another outlet)")
 	cmd.Flags().BoolVarP(&opts.DryRun, "dry-run", "n", false, "say what would be done, write nothing")
@@ -131,9 +136,22 @@ stop the others.`,
 	cmd.Flags().StringVar(&htmlFile, "html", "", "add a page saved from a browser instead of fetching (needs --url)")
 	cmd.Flags().StringVar(&pageURL, "url", "", "the address of the page given with --html")
 	cmd.Flags().DurationVar(&timeout, "timeout", fetch.DefaultTimeout, "longest wait for one response (a URL in all: three times this)")
-	_ = cmd.MarkFlagRequired("into")
 	_ = cmd.MarkFlagDirname("into")
 	return cmd
+}
+
+// intoOrArchive is the folder add, import and sync write into: into
+// (--into), else the archive's folder (--archive or $FOLIO_ARCHIVE); the
+// bundled archive, which is read-only, is none. (add and import wanted
+// --into always, sync not: "folio --archive A add URL" was refused.)
+func intoOrArchive(into string, env *Env) (string, error) {
+	if into == "" {
+		into = env.ArchiveDir
+	}
+	if into == "" {
+		return "", errors.New("no folder to write into: give --into DIR (or --archive DIR)")
+	}
+	return into, nil
 }
 
 // archiveAround is the archive folder dir when into is in it (then a piece

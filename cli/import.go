@@ -18,10 +18,11 @@ func newImportCmd(env *Env) *cobra.Command {
 	var opts importer.Options
 	var verbose bool
 	cmd := &cobra.Command{
-		Use:   "import FILE|URL --into DIR",
+		Use:   "import FILE|URL [--into DIR]",
 		Short: "Turn an RSS, Atom or WordPress export file into archive files",
 		Long: `Turn a feed file on disk (RSS 2.0, Atom, or a WordPress export in WXR) into one
-Markdown file per published item in DIR, with front matter folio reads: title,
+Markdown file per published item in DIR (--into, else the archive: --archive or
+$FOLIO_ARCHIVE), with front matter folio reads: title,
 date, authors, outlet (the feed's title), tags (its categories), url, source.
 WordPress pages, drafts, private posts and attachments are left out.
 
@@ -39,6 +40,9 @@ reason; the rest are counted.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			var rep *importer.Report
 			var err error
+			if opts.Into, err = intoOrArchive(opts.Into, env); err != nil {
+				return err
+			}
 			if lower := strings.ToLower(args[0]); strings.HasPrefix(lower, "http://") || strings.HasPrefix(lower, "https://") {
 				if _, fl, err := loadFeeds(); err == nil {
 					opts.Claimed = claimedSelf(fl.Feed, args[0]) // (unreadable: none known)
@@ -74,12 +78,11 @@ reason; the rest are counted.`,
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&opts.Into, "into", "", "folder to write the Markdown files into (created if missing)")
+	cmd.Flags().StringVar(&opts.Into, "into", "", "folder to write the Markdown files into, created if missing (default: the archive)")
 	cmd.Flags().BoolVar(&opts.Force, "force", false, "overwrite files edited since they were imported")
 	cmd.Flags().BoolVarP(&opts.DryRun, "dry-run", "n", false, "say what would be done, write nothing")
 	cmd.Flags().BoolVarP(&verbose, "verbose", "v", false, "also list unchanged files")
 	cmd.Flags().IntVar(&opts.MaxNew, "max-new", importer.DefaultMaxNew, "add at most this many files, the newest items (0: all)")
-	_ = cmd.MarkFlagRequired("into")
 	_ = cmd.MarkFlagDirname("into")
 	return cmd
 }

@@ -65,12 +65,9 @@ full-text feed); a line per feed and a summary (new, updated, unchanged, skipped
 not modified, and each failed feed with why) go to stdout and stderr.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			opts.Into = into
-			if opts.Into == "" {
-				opts.Into = env.ArchiveDir
-			}
-			if opts.Into == "" {
-				return errors.New("no folder to write into: give --into DIR (or --archive DIR)")
+			var err error
+			if opts.Into, err = intoOrArchive(into, env); err != nil {
+				return err
 			}
 			dir, err := filepath.Abs(opts.Into)
 			if err != nil {

@@ -1,0 +1,59 @@
+package cli
+
+import (
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// add and import write into the archive (--archive or $FOLIO_ARCHIVE)
+// when --into is not given, as sync does: "folio --archive A add URL"
+// and "folio --archive A import FILE" were refused ("required flag(s)
+// "into" not set", a researcher's report). With neither, nothing is
+// fetched or read and the message says what to give.
+func TestAddAndImportWriteIntoTheArchive(t *testing.T) {
+	quickFetch(t)
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	var srv *httptest.Server
+	srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/feed.xml":
+			w.Header().Set("Content-Type", "application/rss+xml")
+			fmt.Fprintf(w, feedXML, srv.URL)
+		default:
+			w.Header().Set("Content-Type", "text/html")
+			fmt.Fprint(w, page("The alliance at seventy", "Jane Doe", srv.URL+"/2019/11/piece"))
+		}
+	}))
+	defer srv.Close()
+	arch := t.TempDir()
+	if out, errs, code := run(t, "--archive", arch, "add", srv.URL+"/2019/11/piece"); code != 0 || !strings.Contains(out, "added") {
+		t.Fatalf("add without --into: exit %d\n%s\n%s", code, out, errs)
+	}
+	feed := filepath.Join(t.TempDir(), "feed.xml")
+	if err := os.WriteFile(feed, fmt.Appendf(nil, feedXML, srv.URL), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// the feed's one item is the page added: already in the archive
+	if out, errs, code := run(t, "--archive", arch, "import", feed); code != 0 || !strings.Contains(out, "1 already there") {
+		t.Fatalf("import into the archive of the page: exit %d\n%s\n%s", code, out, errs)
+	}
+	other := t.TempDir()
+	if out, errs, code := run(t, "--archive", other, "import", feed); code != 0 || !strings.Contains(out, "1 added") {
+		t.Fatalf("import without --into: exit %d\n%s\n%s", code, out, errs)
+	}
+	for _, dir := range []string{arch, other} {
+		if out, _, code := run(t, "--archive", dir, "list"); code != 0 || !strings.Contains(out, "The alliance at seventy") {
+			t.Errorf("list of %s:\n%s", dir, out)
+		}
+	}
+	for _, args := range [][]string{{"add", srv.URL + "/2019/11/piece"}, {"import", feed}} {
+		if _, errs, code := run(t, args...); code != 2 || !strings.Contains(errs, "no folder to write into: give --into DIR (or --archive DIR)") {
+			t.Errorf("%s on the bundled archive without --into: exit %d %q", args[0], code, errs)
+		}
+	}
+}
