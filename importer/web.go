@@ -223,7 +223,7 @@ func extractPage(pg Page, date string) (*piece, string) {
 		return nil, "no article found on the page: " + err.Error()
 	}
 	decl := readDeclared(pg.HTML)
-	md := &Metadata{m: ex, reviewed: decl.reviewed}
+	md := &Metadata{m: ex, reviewed: decl.reviewed, page: pg.HTML}
 	p := &piece{}
 
 	// one pass over the text: its embedded sources removed, its links
@@ -393,6 +393,9 @@ type Metadata struct {
 	// reviewed are the names of the authors of what the page reviews,
 	// and of its own (readDeclared)
 	reviewed reviewed
+	// page is the page's HTML, where an author's initials are looked up
+	// as written (withInitialsAsWritten)
+	page []byte
 }
 
 var numbers = regexp.MustCompile(`\d+`)
@@ -522,6 +525,7 @@ func (md *Metadata) Authors() []string {
 	var out []string
 	for _, a := range strings.Split(md.m.Author, ";") {
 		a = withoutAgency(withoutDateWords(archive.SanitizeLine(a), md.m.Date), md.m.Sitename)
+		a = withInitialsAsWritten(a, md.page)
 		if md.claimant(a) {
 			continue
 		}
@@ -546,6 +550,66 @@ func (md *Metadata) Authors() []string {
 		}
 	}
 	return out
+}
+
+// withInitialsAsWritten is the author a with the full stops of its
+// initials (and of a Jr or Sr) as the page writes them: go-trafilatura
+// makes every full stop of a byline a space and drops one at its end, so
+// "Jane Q. Public" came as "Jane Q Public", "J.R.R. Tolkien" as "J R R
+// Tolkien" and "Ann Lee Jr." as "Ann Lee Jr" (a researcher's report: cited
+// "Public, Jane Q"). The page's first run of a's words, in a's case, with
+// only white space between them and a full stop after an initial (a word
+// of one letter) or after Jr or Sr, which holds a full stop gives the
+// name, its white space single spaces; a as it is otherwise (no such run,
+// or none with a full stop: a full stop after a longer word, "Ann. Lee",
+// is no name's). The page is read up to maxInitialsPage bytes.
+func withInitialsAsWritten(a string, page []byte) string {
+	words := strings.Fields(a)
+	if len(words) < 2 || len(a) > 200 {
+		return a
+	}
+	stop := func(w string) bool {
+		return utf8.RuneCountInString(w) == 1 || strings.EqualFold(w, "Jr") || strings.EqualFold(w, "Sr")
+	}
+	if !slices.ContainsFunc(words, stop) {
+		return a
+	}
+	var b strings.Builder
+	for i, w := range words {
+		b.WriteString(regexp.QuoteMeta(w))
+		switch {
+		case i == len(words)-1:
+			if stop(w) && utf8.RuneCountInString(w) > 1 {
+				b.WriteString(`\.?`) // Jr., not an initial's: "Malcolm X." ends a sentence
+			}
+		case stop(w):
+			b.WriteString(`(?:\.[\t\n\r ]*|[\t\n\r ]+)`)
+		default:
+			b.WriteString(`[\t\n\r ]+`)
+		}
+	}
+	re, err := regexp.Compile(b.String())
+	if err != nil {
+		return a
+	}
+	page = page[:min(len(page), maxInitialsPage)]
+	for _, m := range re.FindAllIndex(page, 64) {
+		before, _ := utf8.DecodeLastRune(page[:m[0]])
+		after, _ := utf8.DecodeRune(page[m[1]:])
+		if wordRune(before) || wordRune(after) || !bytes.Contains(page[m[0]:m[1]], []byte(".")) {
+			continue
+		}
+		return strings.Join(strings.Fields(string(page[m[0]:m[1]])), " ")
+	}
+	return a
+}
+
+// maxInitialsPage bounds the page withInitialsAsWritten reads.
+const maxInitialsPage = 4 << 20
+
+// wordRune: r is part of a word (a letter, mark or digit).
+func wordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsDigit(r)
 }
 
 // claimant: the author a is a name, or a part of one ("The Russian" of

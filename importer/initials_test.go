@@ -1,0 +1,42 @@
+package importer
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// A byline's initials keep their full stops as the page writes them:
+// go-trafilatura makes each full stop of an author a space, so a page by
+// "Jane Q. Public" was cited "Public, Jane Q" (a researcher's report).
+// A run of the name without full stops, or with one after a longer word,
+// leaves the name as the extractor gave it.
+func TestInitialsAsWritten(t *testing.T) {
+	para := strings.Repeat("A paragraph of thoughts on the alliance, at some length and with care. ", 12)
+	pg := Page{URL: "https://example.com/2024/05/piece", HTML: []byte(`<html><head><title>Careful thoughts</title>
+<meta name="author" content="Jane Q. Public"></head><body><article><h1>Careful thoughts</h1>
+<p class="byline">By Jane Q. Public</p><p>` + para + `</p><p>` + para + `</p></article></body></html>`)}
+	p, why := extractPage(pg, "2024-05-01")
+	if why != "" {
+		t.Fatal(why)
+	}
+	if !slices.Equal(p.Authors, []string{"Jane Q. Public"}) {
+		t.Errorf("authors %q, want [Jane Q. Public]", p.Authors)
+	}
+	for _, c := range []struct{ a, page, want string }{
+		{"J R R Tolkien", `<p>by J.R.R. Tolkien</p>`, "J.R.R. Tolkien"},
+		{"J R R Tolkien", `<p>by J. R. R.  Tolkien</p>`, "J. R. R. Tolkien"},
+		{"Ann Lee Jr", `<span>Ann Lee Jr.</span>`, "Ann Lee Jr."},
+		{"Malcolm X", `<p>said Malcolm X.</p>`, "Malcolm X"},
+		{"Troy L Smith", `<a>Troy L Smith</a> and later <b>Troy L. Smith</b>`, "Troy L. Smith"},
+		{"Jane Q Public", `<p>JANE Q. PUBLIC</p>`, "Jane Q Public"},
+		{"Jane Q Public", `<p>MaryJane Q. Public</p>`, "Jane Q Public"},
+		{"Jane Q Public", `<p>Jane Q.<br>Public</p>`, "Jane Q Public"},
+		{"Ann Lee", `<p>Ann. Lee</p>`, "Ann Lee"},
+		{"Jane Q Public", ``, "Jane Q Public"},
+	} {
+		if got := withInitialsAsWritten(c.a, []byte(c.page)); got != c.want {
+			t.Errorf("%q on %q: %q, want %q", c.a, c.page, got, c.want)
+		}
+	}
+}
