@@ -214,7 +214,8 @@ func (w *folder) flush() {
 // cantillation mark of Hebrew or Arabic (written or not: "كَتَبَ" is
 // "كتب"), or a variation selector. Other marks are parts of their letters
 // (a Devanagari, Bengali or Thai vowel sign, a virama, a nukta, a Thai tone
-// mark, the kana voicing marks) and are kept.
+// mark, the kana voicing marks, Arabic's hamza and madda: "سأل" is not
+// "سال") and are kept.
 func accent(r rune) bool {
 	switch {
 	case 0x0300 <= r && r <= 0x036F, 0x1AB0 <= r && r <= 0x1AFF, 0x1DC0 <= r && r <= 0x1DFF,
@@ -222,6 +223,11 @@ func accent(r rune) bool {
 		return true
 	case 0xFE00 <= r && r <= 0xFE0F, 0xE0100 <= r && r <= 0xE01EF, 0x180B <= r && r <= 0x180D, r == 0x180F:
 		return true // variation selectors
+	case 0x0653 <= r && r <= 0x0655:
+		// Arabic madda and hamza above and below: NFKD takes them off
+		// letters of their own (أ إ آ ؤ ئ), so folding them made سأل
+		// (asked) سال (flowed)
+		return false
 	case 0x0591 <= r && r <= 0x05C7, 0x0610 <= r && r <= 0x061A, 0x064B <= r && r <= 0x065F,
 		r == 0x0670, 0x06D6 <= r && r <= 0x06ED:
 		return unicode.Is(unicode.Mn, r) // Hebrew and Arabic points
