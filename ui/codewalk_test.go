@@ -3,7 +3,6 @@ package ui
 import (
 	"slices"
 	"testing"
-	"time"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -23,7 +22,7 @@ var codeWalkCases = []string{
 
 // parseForWalk parses md as renderPart does.
 func parseForWalk(md string) ast.Node {
-	lim := &limits{deadline: time.Now().Add(time.Second), share: 1}
+	lim := &limits{share: 1}
 	return goldmark.New(
 		goldmark.WithParser(newParser(lim)),
 		goldmark.WithExtensions(extension.GFM, extension.DefinitionList),

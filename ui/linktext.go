@@ -5,10 +5,10 @@ import (
 	"html"
 	"net/url"
 	"regexp"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -632,7 +632,7 @@ func showsURLLast(n ast.Node) bool {
 // within the same bounds): none of what it shows as plain text, a
 // paragraph too costly to parse among them, gives a URL or a marker.
 func ShownOf(md string) state.Shown {
-	p := cutPiece(md, time.Now()) // no code highlighted: code holds no link
+	p := cutPiece(md, nil, runtime.GOMAXPROCS(0)) // no code highlighted: code holds no link
 	if p.plain != "" {
 		return state.Shown{}
 	}

@@ -17,16 +17,19 @@ import (
 // looked: one character red, or a string shown as something else. folio
 // sets the timeout of every regular expression of chroma's lexers to
 // matchTimeout before it tokenises with them, so that no match of code that
-// fits highlightBudget comes near it; the timeout stays only as a guard
-// against a single match that backtracks without end. The block is then
-// tokenised as with no timeout at all (the same tokens under any load), or
-// shown plain when highlights finds it too costly.
+// fits the highlighting budget comes near it (a match of real code takes
+// microseconds); the timeout stays only as a guard against a single match
+// that backtracks without end: the one bound on a match, in wall time, as
+// regexp2 counts no steps. The block is then tokenised as with no timeout
+// at all (the same tokens under any load), or shown plain when count
+// finds it too costly, or a call of chroma's iterator took matchTimeout
+// (countTokens).
 //
 // chroma gives no way to set the timeout: the rules are reached through its
 // lexers' unexported fields (regexLexers), which TestChromaMatchTimeoutIsSet
 // pins against a chroma upgrade. Lexers are compiled lazily, some inside
 // another's tokenising (a CSS block inside HTML), so every tokenising holds
-// chromaMu for reading (highlights, renderPart's Glamour) and untimeLexers
+// chromaMu for reading (countTokens, renderPart's Glamour) and untimeLexers
 // sets the timeouts of the lexers compiled since its last call holding it
 // for writing.
 const matchTimeout = 10 * time.Second

@@ -45,7 +45,7 @@ func TestCodeRendersTheSameWhenChromaMatchesTimeOut(t *testing.T) {
 	md := "Some code:\n\n```go\npackage main\n\nfunc main() {\n\tfmt.Println(`raw`, \"s\", 42) // c\n}\n```\n\n" +
 		"```html\n<style>p { color: red }</style>\n<script>let x = 1 + 2;</script>\n<p class=\"a\">x</p>\n```\n"
 	render := func() string {
-		lines, note, err := renderUntil(md, 80, "dark", noDeadline)
+		lines, note, err := RenderMarkdown(md, 80, "dark")
 		if err != nil || note != "" {
 			t.Fatalf("%v, note %q", err, note)
 		}

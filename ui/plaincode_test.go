@@ -28,7 +28,7 @@ func tokens(t *testing.T, l chroma.Lexer, text string) []chroma.Token {
 func TestPlainCodeIsNotLexedByRegularExpressions(t *testing.T) {
 	md := "```\ncode\n~~~\nStill code\n```\n\n```mermaid\ngraph TD\n```\n\n    indented\n\n" +
 		"```text\nnamed text\n```\n\n```TXT\nnamed txt\n```\n\n```no-highlight\nnone\n```\n\n```plaintext\nplain\n```\n"
-	doc, src, _, ok := preparePart(md, &limits{share: 1, deadline: noDeadline})
+	doc, src, _, ok := preparePart(md, &limits{share: 1, code: newCodeBudget(renderHighlighting, 1)})
 	if !ok {
 		t.Fatal("not prepared")
 	}

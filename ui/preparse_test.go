@@ -303,7 +303,7 @@ func TestUnknownCodeLanguageIsNoLimit(t *testing.T) {
 			t.Errorf("%s: note %q, err %v, lines %q", lang, note, err, lines)
 		}
 	}
-	if _, note, _ := renderUntil("```go\nfmt.Println(1)\n```\n", 80, "dark", noDeadline); note != "" {
+	if _, note, _ := RenderMarkdown("```go\nfmt.Println(1)\n```\n", 80, "dark"); note != "" {
 		t.Errorf("go: note %q", note)
 	}
 }

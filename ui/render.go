@@ -10,7 +10,6 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -55,14 +54,13 @@ func renderMarkdown(md string, width int, style string) (lines []string, note st
 // was too costly is shown as plain text, which note says ("" when all of
 // md was rendered). The caller says it after "Rendering limited: ".
 func RenderMarkdown(md string, width int, style string) (lines []string, note string, err error) {
-	return renderUntil(md, width, style, time.Now().Add(highlightBudget))
+	return renderWith(md, width, style, renderHighlighting, runtime.GOMAXPROCS(0))
 }
 
-// renderUntil is RenderMarkdown with code highlighted until deadline
-// (highlightBudget from now in RenderMarkdown; a test that compares
-// highlighted code gives a deadline no machine's load reaches).
-func renderUntil(md string, width int, style string, deadline time.Time) (lines []string, note string, err error) {
-	p := cutPiece(md, deadline)
+// renderWith is RenderMarkdown with code highlighted within h (a test's
+// budget or clock), the piece cut in at most n parts.
+func renderWith(md string, width int, style string, h highlighting, n int) (lines []string, note string, err error) {
+	p := cutPiece(md, &h, n)
 	if p.plain != "" {
 		return plainLines(p.md, width), p.plain, nil
 	}
@@ -113,9 +111,9 @@ type piece struct {
 	lims      []*limits
 }
 
-// cutPiece is md as a piece to render, its code highlighted until
-// deadline.
-func cutPiece(md string, deadline time.Time) piece {
+// cutPiece is md as a piece to render in at most n parts, its code
+// highlighted within h (nil: none).
+func cutPiece(md string, h *highlighting, n int) piece {
 	p := piece{md: expandTabs(md)}
 	switch {
 	case len(p.md) > maxRenderBytes:
@@ -127,9 +125,13 @@ func cutPiece(md string, deadline time.Time) piece {
 	}
 	bounded, pre := boundContainers(p.md)
 	p.pre = pre
-	p.parts = splitMarkdown(bounded, runtime.GOMAXPROCS(0))
-	for _, part := range p.parts {
-		p.lims = append(p.lims, &limits{deadline: deadline, share: float64(max(len(part), 1)) / float64(max(len(bounded), 1))})
+	p.parts = splitMarkdown(bounded, n)
+	var code *codeBudget
+	if h != nil {
+		code = newCodeBudget(*h, len(p.parts))
+	}
+	for i, part := range p.parts {
+		p.lims = append(p.lims, &limits{code: code, part: i, share: float64(max(len(part), 1)) / float64(max(len(bounded), 1))})
 	}
 	return p
 }
@@ -469,6 +471,9 @@ func notes(lims []*limits) string {
 // 42zc: LinkURLs, now ShownOf, parsed without the paragraph guard, and a
 // paragraph shown as plain text gave its links' URLs to the quote matcher).
 func preparePart(md string, lim *limits) (doc ast.Node, src []byte, schemes, ok bool) {
+	// the parts after this one wait for what it charged the piece's
+	// highlighting: said on every way out (prepareCode says it first)
+	defer lim.publishCode()
 	full := md
 	if !strings.HasSuffix(md, "\n") {
 		// goldmark's Segment.Value appends the new line a code block's

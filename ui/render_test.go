@@ -5,7 +5,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"charm.land/glamour/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -110,13 +109,6 @@ func TestSplitNeverCutsInsideBlocks(t *testing.T) {
 	}
 }
 
-// noDeadline is a highlighting deadline no machine's load reaches: a test
-// that compares highlighted code renders with it (renderUntil), as
-// RenderMarkdown's deadline of highlightBudget from now was passed on a
-// busy machine, its code shown plain and said so ("tripped its wall-clock
-// highlighting deadline" under load).
-var noDeadline = time.Date(9999, 1, 1, 0, 0, 0, 0, time.UTC)
-
 // The render path (goldmark parsed once, looked at, then Glamour's ANSI
 // renderer) renders ordinary Markdown exactly as Glamour's own TermRenderer
 // does given folio's quote bars: the bundled archive and the tricky shapes,
@@ -132,7 +124,7 @@ func TestRenderPathEqualsGlamour(t *testing.T) {
 	for _, style := range []string{"dark", "ascii"} {
 		for i, md := range docs {
 			want := glamourRender(t, md, style, 76)
-			got, note, err := renderUntil(md, 76, style, noDeadline)
+			got, note, err := RenderMarkdown(md, 76, style)
 			if err != nil || note != "" {
 				t.Fatalf("doc %d: %v, note %q", i, err, note)
 			}
@@ -247,7 +239,7 @@ func TestWideRenderingEqualsGlamour(t *testing.T) {
 	for _, style := range []string{"dark", "ascii"} {
 		for _, width := range []int{100, 300, 1500} {
 			want := glamourRender(t, md, style, width)
-			got, note, err := renderUntil(md, width, style, noDeadline)
+			got, note, err := RenderMarkdown(md, width, style)
 			if err != nil || note != "" {
 				t.Fatalf("%v, note %q", err, note)
 			}

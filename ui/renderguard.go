@@ -5,7 +5,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/alecthomas/chroma/v2"
 	"github.com/alecthomas/chroma/v2/lexers"
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
@@ -38,10 +37,37 @@ import (
 //     regular expressions backtrack (a 40 KB Perl string took 28 s, each
 //     match bounded only by chroma's 250 ms timeout). A block is handed
 //     over as one line; unlabelled or unknown languages are plain text; a
-//     labelled block is highlighted only if chroma tokenises it before the
-//     piece's highlighting deadline (highlightBudget), else it is plain.
-//     A single match is bounded by matchTimeout (matchtimeout.go), which
-//     replaces chroma's 250 ms so that load does not change the tokens.
+//     labelled block is highlighted only if chroma's tokens for it are at
+//     most blockTokens, and those of the piece's labelled blocks up to it
+//     (each charged at most blockTokens+1) at most highlightTokens, else
+//     it is plain (highlightbudget.go). Counted, not timed: until 48a it
+//     was a deadline, 100 ms of wall time from the start of the render,
+//     and a block near it (40 KB of Go, ~90 ms) was highlighted on an idle
+//     machine and plain on a busy one. Tokens were measured against the
+//     thread's CPU time (BenchmarkHighlightTokens): 4 to 20 µs a token
+//     over real Go, JSON, Python, Perl, C and JavaScript (the slowest,
+//     Perl, per token: many rules are tried at each) and the 40 KB Perl
+//     string, whose 28 s were under chroma's 250 ms timeouts and are now
+//     0.5 s, linear, 26,665 tokens (plain); so highlightTokens is under a
+//     second of CPU, 60 KB (dense Perl) to 300 KB (JSON) of code, and
+//     Glamour tokenises it once more (renderBudget keeps a block over about
+//     400 KB of Go from coming here: 1 MB of Go is not highlighted). Chosen over the thread's CPU time alone (a clock still:
+//     frequency, a core's other thread, GC assists and a slower machine
+//     move it, and a block near the line flips) and over a bound from the
+//     block's shape (its cost is the lexer's). regexp2 tells nothing of
+//     its steps, so what the count does not see, a match that backtracks
+//     (an unclosed Go string of 12 escaped backslashes: 80 ms, 2.6 times
+//     more a backslash pair more), is bounded by a guard: a part's
+//     tokenising stops, and its block and the piece's later ones are
+//     plain, past highlightCPU of the thread's CPU time (busy neighbours do
+//     not stretch it; 2.5 times what highlightTokens of Perl costs, 12 of
+//     JSON), read every 16 tokens. One match runs until it ends or
+//     matchTimeout (matchtimeout.go: wall time, so under load sooner in
+//     CPU), which replaces chroma's 250 ms so that load does not change
+//     the tokens; a call of chroma's iterator that took matchTimeout is
+//     taken as a timeout and stops the part too. So a part's highlighting
+//     ends within highlightCPU, 16 tokens and the match then running (at
+//     most matchTimeout); only code past the guard is decided by a clock.
 //   - Inline parsing: goldmark scans ahead from each "[" or delimiter, so
 //     a long paragraph (or heading, or table cell) of unclosed links is
 //     quadratic. A block over maxParagraphBytes, or a large one once the
@@ -69,7 +95,6 @@ const (
 	maxParagraphBytes    = 24 << 10
 	largeParagraphBytes  = 2 << 10
 	largeParagraphBudget = 48 << 10
-	highlightBudget      = 100 * time.Millisecond
 	renderBudget         = 500_000
 	// maxLanguageBytes bounds a code block's language name: chroma's
 	// longest are under 30 bytes ("objective-c++", "postgresql-console")
@@ -80,6 +105,19 @@ const (
 	// paragraph, 4·10⁸, took 0.6 s; 2·10⁷ is about 4,500 definitions in
 	// one paragraph, far more than a piece written by hand has)
 	maxReferenceWork = 20_000_000
+)
+
+// Syntax highlighting's budget (see the code blocks above): chroma's
+// tokens, counted, decide; a clock only guards against what the count does
+// not see.
+const (
+	// blockTokens and highlightTokens bound the tokens chroma gives for a
+	// block, and for the piece's labelled blocks (each charged its tokens,
+	// at most blockTokens+1) in their order
+	blockTokens     = 20_000
+	highlightTokens = 40_000
+	// highlightCPU bounds the CPU time a part of a piece spends tokenising
+	highlightCPU = 2 * time.Second
 )
 
 // Cost weights of the budget, about Glamour's microseconds of CPU at the
@@ -109,9 +147,13 @@ const (
 
 // limits holds what one render has done about costly shapes, for its note.
 type limits struct {
-	deadline        time.Time // of syntax highlighting, for every part
-	share           float64   // this part's share of the piece's budgets
-	largeParagraphs int       // bytes of large paragraphs parsed so far
+	code            *codeBudget // the piece's highlighting; nil: none
+	part            int         // this part's place in the piece
+	charged         int         // tokens this part charged code's budget
+	cpu             time.Duration
+	published       bool    // charged was said (publishCode)
+	share           float64 // this part's share of the piece's budgets
+	largeParagraphs int     // bytes of large paragraphs parsed so far
 	plainParagraphs int
 	flatBlocks      bool // blocks nested too deep were lifted
 	flatInlines     bool // inlines nested too deep were lifted
@@ -392,10 +434,18 @@ func lift(parent, c ast.Node) ast.Node {
 }
 
 // prepareCode hands Glamour each code block of code (a document's code
-// blocks and spans, codeAndHTML's) as one segment of src (which
-// it appends to), with a language chroma can highlight within the
-// deadline, or plainLanguage (plaincode.go). It returns the new src.
+// blocks and spans, codeAndHTML's) as one segment of src (which it appends
+// to), with its language if the piece's highlighting budget takes it
+// (count, then the parts before this one: codeBudget), or plainLanguage
+// (plaincode.go). It returns the new src.
 func (l *limits) prepareCode(code []ast.Node, src []byte) []byte {
+	type block struct {
+		n             ast.Node
+		code, lang    string
+		known, costly bool // chroma knows lang; it was counted, or would have been
+		tokens, from  int  // tokens counted; charged before it, in this part
+	}
+	var blocks []block
 	for _, n := range code {
 		if n.Kind() != ast.KindFencedCodeBlock && n.Kind() != ast.KindCodeBlock {
 			continue // a code span
@@ -406,66 +456,81 @@ func (l *limits) prepareCode(code []ast.Node, src []byte) []byte {
 			seg := lines.At(i)
 			code.Write(seg.Value(src))
 		}
-		lang := ""
+		b := block{n: n, code: code.String()}
 		if f, ok := n.(*ast.FencedCodeBlock); ok {
-			lang = string(f.Language(src))
+			b.lang = string(f.Language(src))
 		}
-		if isPlainLanguage(lang) {
-			lang = "" // text, txt, plain…: chroma's plaintext lexer
+		if isPlainLanguage(b.lang) {
+			b.lang = "" // text, txt, plain…: chroma's plaintext lexer
 		}
-		if lang != "" {
-			if ok, costly := l.highlights(code.String(), lang); !ok {
-				if costly {
-					l.plainCode++
-				}
-				lang = ""
+		if b.lang != "" {
+			b.known, b.costly, b.tokens, b.from = l.count(b.code, b.lang)
+		}
+		blocks = append(blocks, b)
+	}
+	l.publishCode()
+	before := 0
+	for _, b := range blocks {
+		if b.known && !b.costly {
+			before = l.code.before(l.part) // waits for the parts before
+			break
+		}
+	}
+	for _, b := range blocks {
+		lang := b.lang
+		if b.known && !b.costly && before+b.from+b.tokens > l.code.tokens {
+			b.costly = true
+		}
+		if !b.known || b.costly {
+			if b.costly {
+				l.plainCode++
 			}
-		}
-		if lang == "" {
 			lang = plainLanguage
 		}
 		start := len(src)
 		src = append(src, lang...)
 		info := ast.NewTextSegment(text.NewSegment(start, len(src)))
 		start = len(src)
-		src = append(src, code.String()...)
+		src = append(src, b.code...)
 		fc := ast.NewFencedCodeBlock(info)
 		fc.Lines().Append(text.NewSegment(start, len(src)))
-		n.Parent().ReplaceChild(n.Parent(), n, fc)
+		b.n.Parent().ReplaceChild(b.n.Parent(), b.n, fc)
 	}
 	return src
 }
 
-// highlights reports whether chroma knows lang and tokenises code before
-// the deadline (Glamour then tokenises it once more); costly, when it does
-// not, says it was the time, not a language chroma does not know (mermaid,
-// math, none: shown plain without a word, where "too costly" was said of
-// a three-line block, a helper's report).
-func (l *limits) highlights(code, lang string) (ok, costly bool) {
+// count counts chroma's tokens for code in lang, for prepareCode: known
+// when chroma knows lang (not a word otherwise: mermaid, math, none are
+// shown plain without one, where "too costly" was said of a three-line
+// block, a helper's report); costly when the block is not highlighted
+// whatever the parts before this one charged: over blockTokens, over
+// what is left of tokens after this part's blocks before it, or stopped
+// by the guard (countTokens). It charges the block's tokens, at most
+// blockTokens+1, to the part (all the budget when the guard stopped it);
+// from is what the part had charged before.
+func (l *limits) count(code, lang string) (known, costly bool, tokens, from int) {
 	if len(lang) > maxLanguageBytes {
-		return false, false
+		return false, false, 0, 0
 	}
 	lexer := lexers.Get(lang)
 	if lexer == nil {
-		return false, false
+		return false, false, 0, 0
 	}
-	if time.Now().After(l.deadline) {
-		return false, true
+	from = l.charged
+	if l.code == nil || l.charged > l.code.tokens {
+		return true, true, 0, from
 	}
-	compileLexer(lexer)  // its matches' timeout set (matchtimeout.go)
-	defer untimeLexers() // and those of the lexers it used, for Glamour
-	chromaMu.RLock()
-	defer chromaMu.RUnlock()
-	it, err := chroma.Coalesce(lexer).Tokenise(nil, code)
-	if err != nil {
-		return false, false
+	limit := min(l.code.blockTokens, l.code.tokens-l.charged)
+	n, guard, err := l.countTokens(code, lexer, limit)
+	switch {
+	case err != nil:
+		return false, false, 0, from
+	case guard:
+		l.charged = l.code.tokens + 1
+		return true, true, n, from
 	}
-	for t := it(); t != chroma.EOF; t = it() {
-		if time.Now().After(l.deadline) {
-			return false, true
-		}
-	}
-	return true, false
+	l.charged += n
+	return true, n > limit, n, from
 }
 
 // cost estimates Glamour's work on doc (see renderBudget). Text and code

@@ -17,8 +17,7 @@ func TestCodeColoursAreTheSameEveryRender(t *testing.T) {
 		"```python\n# comment\ndef f(x):\n    return x * 2  # more\n```\n"
 	var first string
 	for i := range 40 {
-		// no deadline: under load a render past highlightBudget is plain
-		lines, note, err := renderUntil(md, 80, "dark", noDeadline)
+		lines, note, err := RenderMarkdown(md, 80, "dark")
 		if err != nil || note != "" {
 			t.Fatalf("%v, note %q", err, note)
 		}
