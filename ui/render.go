@@ -72,6 +72,10 @@ func renderWith(md string, width int, style string, h highlighting, n int) (line
 	// recover of their own: a review, 42rc, found folio quotes exit 2
 	// over one piece), and renderCmd's recover does not reach a goroutine
 	render := func(i int) {
+		// what the part charged the piece's code budget is said on any
+		// way out (a style not found, a panic), or the parts after it
+		// wait for it for ever (codeBudget.before)
+		defer lims[i].publishCode()
 		defer func() {
 			if r := recover(); r != nil {
 				errs[i] = fmt.Errorf("rendering failed: %v", r)
