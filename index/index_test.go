@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	bleveindex "github.com/blevesearch/bleve_index_api"
 	"github.com/folio-tui/folio/archive"
 )
 
@@ -1406,5 +1407,36 @@ func TestDeletedSkippedFileLeavesNoProblem(t *testing.T) {
 	defer ix.Close()
 	if !ix.Stats().Unchanged || ix.Skipped() != 0 {
 		t.Errorf("reopened: %+v, skipped %d", ix.Stats(), ix.Skipped())
+	}
+}
+
+// When the index's words cannot be read, Related still finds pieces by
+// the piece's tags, and says so: it used to return them as if they were
+// its whole list, and the reader showed them as related.
+func TestRelatedByTagsOnlySaysSo(t *testing.T) {
+	ix := openBundled(t)
+	const telegraph = "2017-10-19-raqqa-terror-is-here-to-stay"
+	a, err := ix.Article(telegraph)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ix.Related(telegraph, 5); err != nil {
+		t.Fatalf("related with a working index: %v", err)
+	}
+	cause := errors.New("reader gone")
+	defer func(was func(*Index) (bleveindex.IndexReader, func(), error)) { relatedReader = was }(relatedReader)
+	relatedReader = func(*Index) (bleveindex.IndexReader, func(), error) { return nil, nil, cause }
+	hits, err := ix.Related(telegraph, 5)
+	var tagsOnly *TagsOnlyError
+	if !errors.As(err, &tagsOnly) || !errors.Is(err, cause) {
+		t.Fatalf("related with the words unreadable: error %v, want a TagsOnlyError of %v", err, cause)
+	}
+	if len(hits) == 0 {
+		t.Fatal("no pieces by tags")
+	}
+	for _, h := range hits {
+		if !slices.ContainsFunc(h.Tags, func(tag string) bool { return slices.Contains(a.Tags, tag) }) {
+			t.Errorf("%s %v shares no tag with %v", h.ID, h.Tags, a.Tags)
+		}
 	}
 }

@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"fmt"
 	"math"
 	"slices"
 	"strings"
@@ -36,10 +37,26 @@ func opening(s string, n int) string {
 	return s[:n]
 }
 
+// TagsOnlyError is Related's error when the index's words could not be
+// read: the pieces it returns with it were found by the piece's tags alone.
+type TagsOnlyError struct{ Err error }
+
+func (e *TagsOnlyError) Error() string {
+	return fmt.Sprintf("related by tags only: the index's words could not be read (%v)", e.Err)
+}
+
+func (e *TagsOnlyError) Unwrap() error { return e.Err }
+
+// relatedReader opens the reader Related counts its words in (a test's
+// fails).
+var relatedReader = (*Index).reader
+
 // Related returns up to n pieces most like the piece with the given ID:
 // more-like-this over its most distinctive words (frequent in the piece,
 // rare in the archive) and its tags, weighted by their rarity.
 // The piece's own republished copies (Copies) are not among them.
+// When the index's words cannot be read, it returns the pieces the tags
+// find with a *TagsOnlyError saying why.
 func (ix *Index) Related(id string, n int) ([]Hit, error) {
 	if ix == nil {
 		return nil, ErrNoIndex
@@ -59,10 +76,13 @@ func (ix *Index) Related(id string, n int) ([]Hit, error) {
 	}
 
 	total := float64(ix.Count())
-	should := ix.wordQueries(a.Title, a.Standfirst, a.Body, total)
+	should, werr := ix.wordQueries(a.Title, a.Standfirst, a.Body, total)
+	if werr != nil {
+		werr = &TagsOnlyError{werr}
+	}
 	should = append(should, ix.tagQueries(a.Tags, total)...)
 	if len(should) == 0 {
-		return []Hit{}, nil
+		return []Hit{}, werr
 	}
 	for i, c := range should {
 		should[i] = gridQuery{c}
@@ -85,7 +105,7 @@ func (ix *Index) Related(id string, n int) ([]Hit, error) {
 	for _, dm := range hits {
 		out = append(out, ix.hitOf(dm, hitMarks{}, false))
 	}
-	return out, nil
+	return out, werr
 }
 
 // bestByScore returns the n best matches of q, best first, equal scores
@@ -117,8 +137,9 @@ type relatedWord struct {
 
 // wordQueries ask for the most distinctive words of a piece (its title,
 // standfirst and the opening of its body), each weighted by its frequency
-// in the piece and its rarity in the archive of total pieces.
-func (ix *Index) wordQueries(title, standfirst, body string, total float64) []query.Query {
+// in the piece and its rarity in the archive of total pieces; an error
+// when the index's counts of them cannot be read.
+func (ix *Index) wordQueries(title, standfirst, body string, total float64) ([]query.Query, error) {
 	tf := map[string]int{}
 	for _, s := range []string{title, title, standfirst, opening(body, relatedTextBytes)} {
 		for _, t := range analyzeTerms(s) {
@@ -128,9 +149,9 @@ func (ix *Index) wordQueries(title, standfirst, body string, total float64) []qu
 			tf[t]++
 		}
 	}
-	r, done, err := ix.reader()
+	r, done, err := relatedReader(ix)
 	if err != nil {
-		return nil
+		return nil, err
 	}
 	defer done()
 	// the pieces with a word, those deleted left out: a dictionary's
@@ -138,12 +159,15 @@ func (ix *Index) wordQueries(title, standfirst, body string, total float64) []qu
 	// refreshed after a piece changed counted its words twice
 	docFreq, err := segmentDocFreq(r, fText, nil)
 	if err != nil {
-		return nil
+		return nil, err
 	}
 	var ws []relatedWord
 	for t, f := range tf {
 		df, err := docFreq([]byte(t))
-		if err != nil || df < 2 { // only in this piece: it cannot relate it to another
+		if err != nil {
+			return nil, err
+		}
+		if df < 2 { // only in this piece: it cannot relate it to another
 			continue
 		}
 		idf := math.Log(total / float64(df))
@@ -176,7 +200,7 @@ func (ix *Index) wordQueries(title, standfirst, body string, total float64) []qu
 		tq.SetBoost(w.w)
 		should = append(should, tq)
 	}
-	return should
+	return should, nil
 }
 
 // tagQueries ask for a piece's tags that another piece has, weighted by

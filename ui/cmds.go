@@ -194,12 +194,21 @@ func renderCmd(s Searcher, key renderKey, st Styles) tea.Cmd {
 		a = sanitizeArticle(a)
 		// Related pieces are found while Glamour renders (on another core).
 		var related []index.Hit
+		var tagsOnly string // why the related pieces were found by tags alone
 		var wg sync.WaitGroup
 		if rs, ok := s.(RelatedSearcher); ok {
 			wg.Go(func() {
 				defer func() { _ = recover() }()
-				// Related pieces are a bonus: an error just leaves the list out.
-				related, _ = rs.Related(key.id, relatedCount)
+				// Related pieces are a bonus: an error just leaves the list
+				// out, but a list found by tags alone says so.
+				hits, err := rs.Related(key.id, relatedCount)
+				var partial *index.TagsOnlyError
+				switch {
+				case errors.As(err, &partial):
+					related, tagsOnly = hits, "the index's words could not be read ("+termsafe.ErrText(partial.Err)+")"
+				case err == nil:
+					related = hits
+				}
 			})
 		}
 		// A link to another piece reads as that piece's title.
@@ -217,7 +226,7 @@ func renderCmd(s Searcher, key renderKey, st Styles) tea.Cmd {
 		}
 		wg.Wait()
 		copies := copiesOf(s, key.id)
-		lines, bodyStart := composePiece(a, related, copies, body, key.width, st)
+		lines, bodyStart := composePiece(a, related, tagsOnly, copies, body, key.width, st)
 		return renderedMsg{key: key, article: a, related: related, copies: copies, lines: lines, bodyStart: bodyStart}
 	}
 }

@@ -498,8 +498,9 @@ func (r reader) barView(st Styles) string {
 // composePiece lays out a piece for the reader at width cells: the header
 // (title, outlet · date · authors · language when known, tags, the URL as a terminal hyperlink,
 // where else it ran (copies), related pieces when the index can find
-// them), the keeper's note as a quote, then the rendered body.
-func composePiece(a archive.Article, related []index.Hit, copies []index.Copy, body []string, width int, st Styles) (lines []string, bodyStart int) {
+// them, and why they are by tags only when tagsOnly says so), the keeper's
+// note as a quote, then the rendered body.
+func composePiece(a archive.Article, related []index.Hit, tagsOnly string, copies []index.Copy, body []string, width int, st Styles) (lines []string, bodyStart int) {
 	const indent = "  " // Glamour's own document margin
 	w := max(width-2*len(indent), 1)
 	wrap := func(style lipgloss.Style, s string) []string {
@@ -545,7 +546,7 @@ func composePiece(a archive.Article, related []index.Hit, copies []index.Copy, b
 		add("")
 		add(wrap(st.ReaderMeta.Italic(true), oneLine(sf))...)
 	}
-	add(relatedLines(a, related, w, st)...)
+	add(relatedLines(a, related, tagsOnly, w, st)...)
 	if note := strings.TrimSpace(a.Note); note != "" {
 		add("")
 		quote := st.ReaderNote.
@@ -562,12 +563,24 @@ func composePiece(a archive.Article, related []index.Hit, copies []index.Copy, b
 	return out, bodyStart
 }
 
-// relatedLines lists the pieces related to a, when there are any.
-func relatedLines(a archive.Article, related []index.Hit, w int, st Styles) []string {
-	if len(related) == 0 {
+// relatedLines lists the pieces related to a, when there are any; when
+// tagsOnly is not empty they were found by a's tags alone, and a line
+// under the header says so and why (tagsOnly), even when none were.
+func relatedLines(a archive.Article, related []index.Hit, tagsOnly string, w int, st Styles) []string {
+	if len(related) == 0 && tagsOnly == "" {
 		return nil
 	}
-	out := []string{"", st.GroupHeader.Render("Related") + st.Hint.Render(" · r reads them in turn")}
+	out := []string{"", st.GroupHeader.Render("Related")}
+	if len(related) > 0 {
+		out[1] += st.Hint.Render(" · r reads them in turn")
+	}
+	if tagsOnly != "" {
+		said := "By tags only: " + tagsOnly + "."
+		if len(related) == 0 {
+			said = "None found by tags only: " + tagsOnly + "."
+		}
+		out = append(out, strings.Split(st.Hint.Width(w).Render(said), "\n")...)
+	}
 	byline := relatedBylines(a, related)
 	for i, h := range related {
 		line := fmt.Sprintf("%d. %s  %s", i+1, h.Date.String(), oneLine(stripMarks(h.Title)))

@@ -567,6 +567,34 @@ func TestRelatedWalkSaysNothingInTheList(t *testing.T) {
 	h.requireScreen("Copied citation")
 }
 
+// tagsOnlyFake finds related pieces as relatedFake does, as an index does
+// whose words cannot be read: by tags alone, saying so (*index.TagsOnlyError).
+type tagsOnlyFake struct{ relatedFake }
+
+func (f tagsOnlyFake) Related(id string, n int) ([]index.Hit, error) {
+	hits, err := f.relatedFake.Related(id, n)
+	if err != nil {
+		return nil, err
+	}
+	return hits, &index.TagsOnlyError{Err: errors.New("segment unreadable")}
+}
+
+// A Related list found by tags alone says so, and why, under its header:
+// it was shown as if it were the whole list.
+func TestRelatedByTagsOnlySaysSo(t *testing.T) {
+	f := tagsOnlyFake{relatedFake{newFake(testArticles()...)}}
+	h, _ := newReadingHarness(t, f, t.TempDir(), 120, 40)
+	h.key("enter") // raqqa: isis, foreign-fighters, mi5
+	h.requireScreen("Related · r reads them in turn")
+	h.requireScreen("By tags only: the index's words could not be read (segment unreadable).")
+	if n := strings.Count(h.screen(), "By tags only"); n != 1 {
+		t.Fatalf("said %d times", n)
+	}
+	if len(h.m.reader.related) != 3 {
+		t.Fatalf("related %v", h.m.reader.related)
+	}
+}
+
 func TestRelatedWithoutSupport(t *testing.T) {
 	h := newHarness(t, newFake(testArticles()...), 100, 30)
 	h.key("enter", "r")
