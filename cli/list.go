@@ -55,7 +55,8 @@ func newListCmd(env *Env) *cobra.Command {
 		Long: `List every piece of the archive, newest first: date, author (when the pieces
 have several), outlet, title, tags and id. On a terminal each piece takes
 one line, the title cut with "…" to fit; piped or with --wide every column
-is whole.
+is whole, aligned up to the title; the tags are not padded, two spaces part
+them from the id.
 The filters are those of folio search and folio stats and match the same way
 (an outlet by its name or words of it in a row; tags and kinds ignoring case).
 Problems with files are reported on stderr (see folio check); the good pieces

@@ -50,7 +50,9 @@ func listColumns(as []archive.Article, many bool) [][]string {
 const minTitle = 24
 
 // writeTable lists as one piece a line. With width 0 (piped, or --wide)
-// every column is whole, aligned by tabs. Otherwise each line fits width
+// every column is whole, aligned up to the title's; the tags are not
+// padded, two spaces part them from the id (padded to the widest tags, a
+// piece of 36 tags put 500 spaces before every id). Otherwise each line fits width
 // cells: when the rows are wider, the tags go, the byline and outlet are
 // cut (to 18, then 12 cells, then left out when the title would have under
 // minTitle), and the title takes the rest of its line, cut with "…". The id,
@@ -84,6 +86,13 @@ func writeTable(w io.Writer, as, all []archive.Article, many bool, width int) er
 			}
 		}
 		return t - gap
+	}
+	if width <= 0 {
+		// the tags and the id one cell, the last, which is not padded
+		rows = slices.Clone(rows)
+		for i, r := range rows {
+			rows[i] = append(r[:tags:tags], r[tags]+strings.Repeat(" ", gap)+r[id])
+		}
 	}
 	if width <= 0 || sum(natural) <= width {
 		// buffered: the tabwriter writes each cell and each run of padding

@@ -268,3 +268,45 @@ func TestAlignColumnsByCells(t *testing.T) {
 		t.Errorf("right:\n%s\nwant\n%s", b.String(), want)
 	}
 }
+
+// Piped, folio list pads no row's tags to the widest tag list: a web page
+// of 36 tags put 500+ spaces before the id on every line of the list.
+// The columns up to the title stay aligned, two spaces part the tags and
+// the id (four, around no tags). On real files, through the command.
+func TestListPipedPadsNoTags(t *testing.T) {
+	dir := t.TempDir()
+	many := make([]string, 36)
+	for i := range many {
+		many[i] = fmt.Sprintf("%q", fmt.Sprintf("tag number %d of the web page", i+1))
+	}
+	pieces := map[string]string{
+		"tagged.md": "---\ntitle: A page of many tags\ndate: 2020-01-02\noutlet: The Web\ntags: [" + strings.Join(many, ", ") + "]\n---\nBody.\n",
+		"short.md":  "---\ntitle: Short\ndate: 2020-01-03\noutlet: A Paper\ntags: [isis]\n---\nBody.\n",
+		"bare.md":   "---\ntitle: No tags at all here\ndate: 2020-01-01\noutlet: Another Outlet\n---\nBody.\n",
+	}
+	for name, text := range pieces {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out, errOut, code := run(t, "--archive", dir, "list")
+	if code != 0 || errOut != "" {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+	if len(lines) != 3 {
+		t.Fatalf("%d lines:\n%s", len(lines), out)
+	}
+	tags := strings.Join(many, ", ")
+	tags = strings.ReplaceAll(tags, `"`, "")
+	want := []string{
+		"2020-01-03  A Paper         Short                isis  short",
+		"2020-01-02  The Web         A page of many tags  " + tags + "  tagged",
+		"2020-01-01  Another Outlet  No tags at all here    bare",
+	}
+	for i, l := range lines {
+		if l != want[i] {
+			t.Errorf("line %d:\n%q\nwant\n%q", i, l, want[i])
+		}
+	}
+}
