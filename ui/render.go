@@ -424,6 +424,94 @@ func decodeRawTexts(doc ast.Node, src []byte) []byte {
 	return src
 }
 
+// backslashRefs writes each character reference to a backslash ("&#92;",
+// "&#x5C;", "&bsol;") in a Text of doc, parsed from src (to which it
+// appends, returning the new src), as an escaped backslash, "\\".
+// Glamour (v2.0.1) decodes a Text's references and then reads backslash
+// escapes in what it decoded (baseelement.go's escapeReplacer), so
+// "&#92;[2&#92;]" showed "[2]" where CommonMark shows "\[2\]" (a
+// reference's character is literal), and a table of it was shown as rows,
+// "[2\]": the cell's words were read as CommonMark reads them. "\\" is
+// one backslash to Glamour and to CommonMark. Code, HTML and autolinks are
+// left as they are: their references are shown as written or not Glamour's
+// Text.
+func backslashRefs(doc ast.Node, src []byte) []byte {
+	if bytes.IndexByte(src, '&') < 0 {
+		return src // no reference
+	}
+	var texts []*ast.Text
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n.Kind() {
+		case ast.KindCodeBlock, ast.KindFencedCodeBlock, ast.KindHTMLBlock, ast.KindCodeSpan, ast.KindRawHTML:
+			return ast.WalkSkipChildren, nil
+		case ast.KindLink:
+			if _, ok := n.AttributeString(string(autoLinkAttr)); ok {
+				return ast.WalkSkipChildren, nil
+			}
+		case ast.KindText:
+			if t := n.(*ast.Text); bytes.IndexByte(t.Segment.Value(src), '&') >= 0 {
+				texts = append(texts, t)
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, t := range texts {
+		v := string(t.Segment.Value(src))
+		var b strings.Builder
+		last := 0
+		for i := 0; i < len(v); i++ {
+			if v[i] != '&' {
+				continue
+			}
+			if j := i + refLen(v[i:]); j > i && html.UnescapeString(v[i:j]) == `\` {
+				b.WriteString(v[last:i])
+				b.WriteString(`\\`)
+				last = j
+				i = j - 1
+			}
+		}
+		if last == 0 {
+			continue
+		}
+		b.WriteString(v[last:])
+		start := len(src)
+		src = append(src, b.String()...)
+		t.Segment = text.NewSegment(start, len(src))
+	}
+	return src
+}
+
+// refLen is the length of the character reference s starts with, as
+// html.UnescapeString reads it ("&#" and a number's digits, or "&" and a
+// name's letters and digits, then a ";" if there is one), or 0.
+func refLen(s string) int {
+	i := 1
+	digit := func(c byte) bool { return '0' <= c && c <= '9' }
+	if len(s) > 1 && s[1] == '#' {
+		i = 2
+		if len(s) > 2 && (s[2] == 'x' || s[2] == 'X') {
+			i = 3
+			digit = func(c byte) bool { return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F' }
+		}
+	} else {
+		digit = func(c byte) bool { return '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+	}
+	from := i
+	for i < len(s) && digit(s[i]) {
+		i++
+	}
+	if i == from {
+		return 0
+	}
+	if i < len(s) && s[i] == ';' {
+		i++
+	}
+	return i
+}
+
 // writtenText is the text of t as Markdown writes it: its segment, or,
 // where decodeRawTexts decoded it, that with each "&" written "&amp;"
 // (what html.UnescapeString gives back).
@@ -511,6 +599,7 @@ func preparePart(md string, lim *limits) (doc ast.Node, src []byte, schemes, ok 
 	src = lineBreaks(doc, src)
 	itemParagraphs(doc)              // see linebreaks.go
 	src = wordsAroundLinks(doc, src) // see linktext.go
+	src = backslashRefs(doc, src)
 	src = decodeRawTexts(doc, src)
 	return doc, src, schemes, true
 }

@@ -688,3 +688,33 @@ func TestImageTextIsDecoded(t *testing.T) {
 		}
 	}
 }
+
+// A character reference to a backslash is a literal backslash (CommonMark):
+// Glamour decoded "&#92;[2&#92;]" and then read "\[" as an escape, showing
+// "[2]", so a table of it was shown as rows ("[2\]"), and a paragraph
+// lost its backslashes. A table of it stays a table showing "\[2\]"; as
+// rows (a table too wide) and in a paragraph it shows so too.
+func TestTableBackslashReferenceStaysATable(t *testing.T) {
+	md := "| Ref | Note |\n|---|---|\n| &#92;[2&#92;] | see &#x5C;* and &bsol;) |\n"
+	for _, style := range []string{PlainStyle, "dark"} {
+		lines, _, err := RenderMarkdown(md, 80, style)
+		if err != nil {
+			t.Fatal(err)
+		}
+		shown := ansi.Strip(strings.Join(lines, "\n"))
+		if !strings.Contains(shown, `\[2\]`) || !strings.Contains(shown, `see \* and \)`) || strings.Contains(shown, "Ref:") || !strings.Contains(shown, "-|-") && !strings.Contains(shown, "─┼─") {
+			t.Errorf("%s: not a table showing the backslashes:\n%s", style, shown)
+		}
+	}
+	wide := strings.Replace(md, "| Ref |", "| Supercalifragilisticexpialidocious |", 1)
+	lines, _, err := RenderMarkdown(wide+"\n&#92;[3&#92;] and &#920; &amp;#92;\n", 30, PlainStyle)
+	if err != nil {
+		t.Fatal(err)
+	}
+	shown := ansi.Strip(strings.Join(lines, "\n"))
+	for _, want := range []string{`idocious: \[2\]`, `Note: see \* and \)`, `\[3\] and Θ &#92;`} {
+		if !strings.Contains(shown, want) {
+			t.Errorf("%q not shown:\n%s", want, shown)
+		}
+	}
+}
