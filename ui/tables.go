@@ -30,7 +30,9 @@ import (
 
 // tableShowsAll says whether lines, table rendered, show every word of
 // each of its cells (its headers too) whole, read as the table shows them
-// (shownCellText: a link's number after it), and no "…" the table lacks;
+// (shownCellText: a link's number after it), and no "…" the table lacks
+// (no more in its cells, nor in the list of its links under them, than its
+// cells hold: one cut hid behind another cell's own "…");
 // marks are what the text holds for the marks of numbers (protectDocSigns),
 // shown as those.
 func tableShowsAll(table ast.Node, src []byte, lines []string, marks numberMarks) bool {
@@ -51,13 +53,13 @@ func tableShowsAll(table ast.Node, src []byte, lines []string, marks numberMarks
 	// 41zb: "Superlongidentifierwor" over "d")
 	wanted := make(map[string]int)
 	all := true
-	ellipsis := false
+	held := 0 // the "…" the cells hold
 	_ = ast.Walk(table, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering || n.Kind() != east.KindTableCell {
 			return ast.WalkContinue, nil
 		}
 		t := string(marks.restore([]byte(shownCellText(n, src))))
-		ellipsis = ellipsis || strings.Contains(t, "…")
+		held += strings.Count(t, "…")
 		for _, w := range strings.Fields(t) {
 			// a code span's references are shown as written, text's decoded
 			d := html.UnescapeString(w)
@@ -70,7 +72,7 @@ func tableShowsAll(table ast.Node, src []byte, lines []string, marks numberMarks
 		}
 		return ast.WalkSkipChildren, nil
 	})
-	return all && (ellipsis || !strings.Contains(shown, "…"))
+	return all && strings.Count(cells, "…") <= held && strings.Count(shown[len(cells):], "…") <= held
 }
 
 // listStart is the offset in shown, a table rendered, of the list of its

@@ -718,3 +718,32 @@ func TestTableBackslashReferenceStaysATable(t *testing.T) {
 		}
 	}
 }
+
+// A cell's own "…" does not hide a cut elsewhere: Glamour cut the header
+// "Population figures" to "Population …" at width 33 (to "Population
+// fig…" at 40), its words read whole in the cell "Population figures…",
+// and the table was kept, as any "…" was taken for the cell's. It is shown
+// as rows, every word whole.
+func TestTableCutBehindACellsEllipsis(t *testing.T) {
+	md := "| Population figures | Notes |\n|---|---|\n| 12 | Population figures… grew and grew over the years in the town |\n"
+	for _, style := range []string{PlainStyle, "dark"} {
+		for w := 30; w <= 44; w++ {
+			lines, _, err := RenderMarkdown(md, w, style)
+			if err != nil {
+				t.Fatal(err)
+			}
+			shown := ansi.Strip(strings.Join(lines, "\n"))
+			if n := strings.Count(shown, "…"); n != 1 || !strings.Contains(shown, "Population figures") {
+				t.Fatalf("%s at width %d: %d \"…\", want the cell's alone:\n%s", style, w, n, shown)
+			}
+		}
+	}
+	// a table that shows all keeps its cell's "…"
+	lines, _, err := RenderMarkdown(md, 80, PlainStyle)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if shown := ansi.Strip(strings.Join(lines, "\n")); !strings.Contains(shown, "-|-") || !strings.Contains(shown, "Population figures…") {
+		t.Errorf("not kept a table at 80:\n%s", shown)
+	}
+}
