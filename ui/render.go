@@ -620,6 +620,10 @@ func renderPart(md string, width int, style string, lim *limits) ([]string, erro
 	// the entries under a table of links shown as their URL, read before
 	// the numbers' marks are written in their text (tables.go)
 	entries := urlEntries(doc, src)
+	var code string // what listedOnce leaves
+	if entries != nil {
+		code = codeText(doc, src)
+	}
 	// the placeholders of the numbers' marks and the quote bars, found in
 	// one unescaping of the text
 	free := freePlaceholders(src, maxPlaceholders)
@@ -674,7 +678,7 @@ func renderPart(md string, width int, style string, lim *limits) ([]string, erro
 			lines = lines[:len(lines)-1] // the margins of nested blocks
 		}
 		if entries != nil {
-			lines = listedOnce(lines, entries, max(w, 10))
+			lines = listedOnce(lines, entries, code, max(w, 10))
 		}
 		return lines, nil
 	}

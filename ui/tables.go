@@ -384,8 +384,11 @@ func urlEntries(doc ast.Node, src []byte) map[string][]listEntry {
 // whole; the URL is written where Glamour writes its own, its styles and
 // hyperlink kept, and where the line has no room for it, it goes on at
 // the margin on lines of its own, a paragraph's long URL as Glamour wraps
-// it. Lines not so are left as they were.
-func listedOnce(lines []string, entries map[string][]listEntry, w int) []string {
+// it. Lines not so are left as they were, and so is an entry any of whose
+// lines code (codeText's) holds: a code block's line "[1]: https://e.org/r"
+// in a list item, a paragraph "https://e.org/r" right under it, read as
+// an entry and made one line.
+func listedOnce(lines []string, entries map[string][]listEntry, code string, w int) []string {
 	for i := 0; i < len(lines); i++ {
 		number, ok := entryNumber(lines[i])
 		if !ok || entries[number] == nil {
@@ -400,8 +403,15 @@ func listedOnce(lines []string, entries map[string][]listEntry, w int) []string 
 			j++
 		}
 		var visible strings.Builder
+		inCode := false
 		for _, l := range lines[i:j] {
-			visible.WriteString(noSpaces(ansi.Strip(l)))
+			v := noSpaces(ansi.Strip(l))
+			t := noWhiteSpace(v)
+			inCode = inCode || t != "" && strings.Contains(code, t)
+			visible.WriteString(v)
+		}
+		if inCode {
+			continue
 		}
 		for _, e := range entries[number] {
 			if made, ok := entryOnce(lines[i:j], visible.String(), number, e, w); ok {
@@ -412,6 +422,34 @@ func listedOnce(lines []string, entries map[string][]listEntry, w int) []string 
 		}
 	}
 	return lines
+}
+
+// codeText is the text of doc's code blocks, parsed from src, a line of
+// each a line, without its white space (as listedOnce asks it).
+func codeText(doc ast.Node, src []byte) string {
+	var b strings.Builder
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n.Kind() {
+		case ast.KindCodeBlock, ast.KindFencedCodeBlock:
+			ls := n.Lines()
+			for i := range ls.Len() {
+				seg := ls.At(i)
+				b.WriteString(noWhiteSpace(string(seg.Value(src))))
+				b.WriteByte('\n')
+			}
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return b.String()
+}
+
+// noWhiteSpace is s without its white space.
+func noWhiteSpace(s string) string {
+	return strings.Join(strings.Fields(s), "")
 }
 
 // entryNumber is the number of the entry of a table's list of links that

@@ -747,3 +747,35 @@ func TestTableCutBehindACellsEllipsis(t *testing.T) {
 		t.Errorf("not kept a table at 80:\n%s", shown)
 	}
 }
+
+// listedOnce rewrites no line of a code block: in a list item Glamour
+// writes a paragraph right under a code block, and a code line "[1]:
+// https://e.org/r" over a paragraph "https://e.org/r" (hyperlinked) read
+// as the entry of a table's link whose text is its URL, and was made one
+// line, the paragraph's URL gone.
+func TestTableListLeavesCodeBlocks(t *testing.T) {
+	tbl := "| S | L |\n|---|---|\n| A | <https://e.org/r> |\n"
+	for _, item := range []string{
+		"1. ```\n   [1]: https://e.org/r\n   ```\n   https://e.org/r\n",
+		"- ```\n  [1]: https://e.org/r\n  ```\n  <https://e.org/r>\n",
+	} {
+		for _, style := range []string{PlainStyle, "dark"} {
+			alone, _, err := RenderMarkdown(item, 80, style)
+			if err != nil {
+				t.Fatal(err)
+			}
+			lines, _, err := RenderMarkdown(tbl+"\n"+item, 80, style)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := ansi.Strip(strings.Join(alone, "\n"))
+			shown := ansi.Strip(strings.Join(lines, "\n"))
+			if strings.Count(want, "https://e.org/r") != 2 || !strings.HasSuffix(shown, want) {
+				t.Errorf("%s: the list item changed under the table:\n%s\nwant it as alone:\n%s", style, shown, want)
+			}
+			if !strings.Contains(shown, "[1]: https://e.org/r\n") {
+				t.Errorf("%s: the table's entry not shown once:\n%s", style, shown)
+			}
+		}
+	}
+}
