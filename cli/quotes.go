@@ -19,13 +19,6 @@ import (
 	"github.com/spf13/cobra"
 )
 
-// quoteTextWidth is the width at which a piece is rendered to find its
-// quotes in: folio show's. Matching ignores where lines wrap, but not the
-// order of a table's cells, which a table too wide for the width shows a
-// row a paragraph, header before each (a quote of such a table kept at
-// another width may not be found: NOTES).
-const quoteTextWidth = 80
-
 // maxQuoteBytes bounds a passage given to folio quotes add.
 const maxQuoteBytes = 64 << 10
 
@@ -246,12 +239,11 @@ func openQuotes(env *Env, name string) *state.Quotes {
 	return qs
 }
 
-// pieceText is the text quotes are taken from and found in: the piece as
-// folio show prints it plain (links to other pieces read as their titles),
-// which is the reader's text without colours and Markdown marks.
+// pieceText is the text quotes are taken from and found in (ui.QuoteText:
+// the piece as folio show prints it plain, links to other pieces read as
+// their titles), the reader's too when it keeps a quote.
 func pieceText(src *pieceSource, a archive.Article) (string, error) {
-	a.Body = archive.MarkLinksIn(a.Body, a.Path, a.SiteURLs, src.title)
-	return showPage(a, quoteTextWidth, false)
+	return ui.QuoteText(a, src.title)
 }
 
 // quoteText is pieceText prepared for finding passages in, as shown or,

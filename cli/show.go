@@ -3,14 +3,9 @@ package cli
 import (
 	"fmt"
 	"io"
-	"slices"
 	"strings"
 
-	"charm.land/glamour/v2/styles"
-	"charm.land/lipgloss/v2"
-	"github.com/charmbracelet/x/ansi"
 	"github.com/folio-tui/folio/archive"
-	"github.com/folio-tui/folio/internal/cells"
 	"github.com/folio-tui/folio/internal/termsafe"
 	"github.com/folio-tui/folio/ui"
 	"github.com/spf13/cobra"
@@ -85,9 +80,9 @@ terminal or NO_COLOR is set.`,
 				}
 				// the fields as Markdown that reads as them; a look-alike
 				// host is named beside them, on stderr
-				for _, l := range pieceURLs(a) {
-					if note := archive.HostNote(l.url); note != "" {
-						fmt.Fprintf(env.Err, "folio: %s:%s\n", l.label, note)
+				for _, l := range ui.PieceURLs(a) {
+					if note := archive.HostNote(l.URL); note != "" {
+						fmt.Fprintf(env.Err, "folio: %s:%s\n", l.Label, note)
 					}
 				}
 				return nil
@@ -106,52 +101,6 @@ terminal or NO_COLOR is set.`,
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the piece as JSON, body included")
 	cmd.Flags().IntVar(&width, "width", 80, "wrap the rendered text at this many columns (20 to 10000)")
 	return cmd
-}
-
-// showPage is what folio show writes for a piece: the header, then the
-// note and the body rendered by Glamour, styled or plain, cleaned for the
-// terminal after the last step that makes characters (Glamour decodes
-// entities, "&#27;" is ESC, and writes hyperlinks of any scheme).
-func showPage(a archive.Article, width int, styled bool) (string, error) {
-	body := a.Body
-	if a.Note != "" {
-		// A paragraph, not a block quote: Glamour wraps quotes past the width.
-		// The note is text (its references decoded where the archive
-		// read it): written as Markdown that reads as it, as the reader
-		// shows it (a helper's report: "&lt;b&gt;" and "&#42;x&#42;"
-		// became a tag and emphasis, gone from show)
-		body = "*Note: " + archive.MarkdownText(strings.Join(strings.Fields(a.Note), " ")) + "*\n\n---\n\n" + body
-	}
-	out, err := RenderMarkdown(body, width, styled)
-	if err != nil {
-		return "", err
-	}
-	page := termsafe.Rendered(pieceHeader(a, width, styled) + out)
-	if !styled {
-		page = ansi.Strip(page)
-	}
-	// no line wider than width where a terminal counts each character's
-	// cells (a Devanagari conjunct: internal/cells); a line wider by
-	// design (the URL's, whole to be copied) stays
-	lines := strings.Split(page, "\n")
-	var fit []string
-	for i, l := range lines {
-		if ansi.StringWidth(l) > width || cells.Width(l) <= width {
-			if fit != nil {
-				fit = append(fit, l)
-			}
-			continue
-		}
-		if fit == nil {
-			fit = slices.Clone(lines[:i])
-		}
-		fitted, _ := cells.Fit([]string{l}, width)
-		fit = append(fit, fitted...)
-	}
-	if fit != nil {
-		page = strings.Join(fit, "\n")
-	}
-	return page, nil
 }
 
 // PieceMarkdown is a piece as one Markdown document: a header block (title,
@@ -196,110 +145,17 @@ func PieceMarkdown(a archive.Article) string {
 	return b.String()
 }
 
-// pieceHeader is the block above a rendered piece. It is not rendered by
-// Glamour, so the URL is never broken across lines and stays clickable (an
-// OSC 8 hyperlink on a terminal).
+// showPage is what folio show writes for a piece (ui.ShowPage).
+func showPage(a archive.Article, width int, styled bool) (string, error) {
+	return ui.ShowPage(a, width, styled)
+}
+
+// pieceHeader is the block above a rendered piece (ui.PieceHeader).
 func pieceHeader(a archive.Article, width int, styled bool) string {
-	bold, dim := lipgloss.NewStyle(), lipgloss.NewStyle()
-	if styled {
-		bold = bold.Bold(true).Foreground(lipgloss.Color("212"))
-		dim = dim.Foreground(lipgloss.Color("245"))
-	}
-	wrap := lipgloss.NewStyle().Width(width - 2)
-	var b strings.Builder
-	b.WriteString("\n")
-	// a minus signing a number is kept with it where a line wraps, as in
-	// the body; termsafe's pass over the page comes after
-	line := func(s string, style lipgloss.Style) {
-		b.WriteString(trimLines(indent(ui.KeepingSigns(s, func(s string) string { return wrap.Render(style.Render(s)) }))) + "\n")
-	}
-	line(a.Title, bold)
-	if meta := a.Meta(); len(meta) > 0 {
-		line(strings.Join(meta, " · "), lipgloss.NewStyle())
-	}
-	if len(a.Tags) > 0 {
-		for _, l := range tagLines(a.Tags, width-2) {
-			b.WriteString("  " + dim.Render(l) + "\n")
-		}
-	}
-	for _, l := range pieceURLs(a) {
-		text := l.url
-		if styled && archive.ValidURL(l.url) == nil {
-			text = ansi.SetHyperlink(l.url) + l.url + ansi.ResetHyperlink()
-		}
-		b.WriteString("  " + dim.Render(l.label+": ") + text + dim.Render(archive.HostNote(l.url)) + "\n")
-	}
-	if sf := strings.Join(strings.Fields(a.Standfirst), " "); sf != "" {
-		b.WriteString("\n")
-		line(sf, lipgloss.NewStyle().Italic(styled))
-	}
-	return b.String()
+	return ui.PieceHeader(a, width, styled)
 }
 
-// tagLines are the tags as "tags: a, b, c", on as many lines of width
-// cells as they need, broken only between tags: "go fix" or
-// "counter-terrorism" is never split.
-func tagLines(tags []string, width int) []string {
-	var lines []string
-	cur := "tags:"
-	for i, t := range tags {
-		t = strings.Join(strings.Fields(t), " ")
-		if i < len(tags)-1 {
-			t += ","
-		}
-		if cur != "" && ansi.StringWidth(cur)+1+ansi.StringWidth(t) > width && cur != "tags:" {
-			lines = append(lines, cur)
-			cur = "      " + t
-			continue
-		}
-		cur += " " + t
-	}
-	return append(lines, cur)
-}
-
-func indent(s string) string { return "  " + strings.ReplaceAll(s, "\n", "\n  ") }
-
-// RenderMarkdown renders Markdown with Glamour's dark style, or plain text
-// without any escape sequence when styled is false, through the reader's
-// render path (ui.RenderMarkdown): what a piece may cost is bounded, and a
-// line above the text says what was too costly and shown as plain text.
+// RenderMarkdown renders Markdown as folio show does (ui.RenderPage).
 func RenderMarkdown(md string, width int, styled bool) (string, error) {
-	style := styles.DarkStyle
-	if !styled {
-		style = ui.PlainStyle
-	}
-	lines, note, err := ui.RenderMarkdown(md, width, style)
-	if err != nil {
-		return "", err
-	}
-	if note != "" {
-		lines = append([]string{"  (Rendering limited: " + note + ".)", ""}, lines...)
-	}
-	out := "\n" + strings.Join(lines, "\n") + "\n\n"
-	if !styled {
-		out = ansi.Strip(out) // the ascii style still emits resets; plain means plain
-	}
-	return trimLines(out), nil
-}
-
-// trimLines drops the spaces Glamour and Lip Gloss pad every line with.
-func trimLines(s string) string {
-	lines := strings.Split(s, "\n")
-	for i, l := range lines {
-		lines[i] = strings.TrimRight(l, " ")
-	}
-	return strings.Join(lines, "\n")
-}
-
-// pieceURLs are the addresses folio show prints of a piece, labelled: its
-// url, and its source when it is another.
-func pieceURLs(a archive.Article) []struct{ label, url string } {
-	var out []struct{ label, url string }
-	if a.URL != "" {
-		out = append(out, struct{ label, url string }{"url", a.URL})
-	}
-	if a.Source != "" && a.Source != a.URL {
-		out = append(out, struct{ label, url string }{"source", a.Source})
-	}
-	return out
+	return ui.RenderPage(md, width, styled)
 }

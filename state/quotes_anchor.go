@@ -18,9 +18,11 @@ import (
 // was (Position), so that the passage is found again after the piece
 // changes around it.
 //
-// The text a selector is made from and found in is the piece as the reader
-// shows it, without Markdown marks (folio show's plain text, or the
-// reader's lines). Matching compares only letters and digits, case-folded
+// The text a selector is made from is the piece as folio show prints it
+// plain (ui.QuoteText: the reader's quotes are anchored in it too, not in
+// the related pieces and rule the reader shows above the piece); it is
+// found in that text or in the reader's lines, without Markdown marks
+// either way. Matching compares only letters and digits, case-folded
 // and with accents and compatibility forms folded (NFKD; the marks that are
 // parts of letters kept, a passage ending where a letter does: fold,
 // endsLetter): whitespace,
@@ -442,6 +444,10 @@ func isMarkAt(s string, i int) bool {
 
 // foldString is fold's text alone.
 func foldString(s string) string { return fold(s).s }
+
+// Letters is how many letters and digits s has, as a Selector's Position
+// counts them.
+func Letters(s string) int { return lettersIn(foldString(s)) }
 
 // Selectable reports whether a passage can be anchored: it has a letter or
 // a digit.

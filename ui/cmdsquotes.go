@@ -65,10 +65,11 @@ func openQuotesCmd(open func() (QuoteBook, error)) tea.Cmd {
 	}
 }
 
-// saveQuoteCmd gives a quote the citation of its piece (with the key the
-// archive gives it: keyringFor) and saves it, merged with the quotes other
+// saveQuoteCmd anchors a quote chosen in the reader in its piece's text
+// (anchorQuote; tail is chosenQuote's), gives it the citation of its piece
+// (with the key the archive gives it: keyringFor) and saves it, merged with the quotes other
 // folio processes saved (see the state package).
-func saveQuoteCmd(ctx context.Context, s Searcher, ledger OpenCiteKeysFunc, book QuoteBook, q state.Quote) tea.Cmd {
+func saveQuoteCmd(ctx context.Context, s Searcher, ledger OpenCiteKeysFunc, book QuoteBook, q state.Quote, tail int) tea.Cmd {
 	return func() (msg tea.Msg) {
 		defer func() {
 			if r := recover(); r != nil {
@@ -79,6 +80,7 @@ func saveQuoteCmd(ctx context.Context, s Searcher, ledger OpenCiteKeysFunc, book
 		if err != nil {
 			return quoteSavedMsg{err: err}
 		}
+		q.Selector = anchorQuote(s, a, q.Selector, tail)
 		keys, warn, err := keyringFor(ctx, s, ledger, []archive.Article{a})
 		if err != nil {
 			return quoteSavedMsg{err: err}
@@ -91,6 +93,34 @@ func saveQuoteCmd(ctx context.Context, s Searcher, ledger OpenCiteKeysFunc, book
 		}
 		return quoteSavedMsg{quote: q, warn: warn, path: a.Path, err: book.Save()}
 	}
+}
+
+// anchorQuote anchors a passage chosen in the reader (sel, anchored in the
+// body the reader shows, tail letters and digits of it after the passage)
+// in the text folio quotes add anchors passages in (QuoteText), as it
+// anchors them: that text's context and position, so that a quote kept in
+// the reader and one kept by folio quotes add of the same passage are the
+// same, and neither holds what the reader shows around the piece (related
+// pieces, which change as pieces are added). Of the passage's occurrences
+// there, the one taken is that with as much of the body after it as the
+// one chosen (the body is the same text at any width; the header above it
+// is not the reader's). A passage not found there keeps sel.
+func anchorQuote(s Searcher, a archive.Article, sel state.Selector, tail int) state.Selector {
+	text, err := QuoteText(a, func(candidates []string) (string, bool) {
+		p, ok := resolveLink(s, candidates)
+		return p.Title, ok
+	})
+	if err != nil {
+		return sel
+	}
+	near := state.Selector{Exact: sel.Exact, Position: state.Letters(text) - tail - state.Letters(sel.Exact)}
+	start, end, ok := state.NewText(text).Locate(near)
+	if !ok {
+		return sel
+	}
+	anchored := state.Select(text, start, end)
+	anchored.Exact = sel.Exact
+	return anchored
 }
 
 // locateQuotesCmd finds quotes in the lines of a rendering, prepared once

@@ -39,8 +39,12 @@ type QuoteBook interface {
 	Unsaved() bool
 }
 
-// keepQuoteIntent saves a quote chosen in the reader.
-type keepQuoteIntent struct{ quote state.Quote }
+// keepQuoteIntent saves a quote chosen in the reader; tail is how many
+// letters and digits of the piece's body come after it (chosenQuote).
+type keepQuoteIntent struct {
+	quote state.Quote
+	tail  int
+}
 
 // jumpQuoteIntent opens a quote's piece at the quote.
 type jumpQuoteIntent struct{ quote state.Quote }
@@ -379,7 +383,7 @@ func (m *Model) doQuoteIntent(in intent) tea.Cmd {
 		if m.quotes == nil || m.searcher == nil {
 			return m.status.set("Quotes are not available: no state folder", true)
 		}
-		k := keptQuote{save: sync.OnceValue(saveQuoteCmd(m.ctx, m.searcher, m.opts.OpenCiteKeys, m.quotes, in.quote)), started: new(atomic.Bool)}
+		k := keptQuote{save: sync.OnceValue(saveQuoteCmd(m.ctx, m.searcher, m.opts.OpenCiteKeys, m.quotes, in.quote, in.tail)), started: new(atomic.Bool)}
 		m.keptQuotes = append(m.keptQuotes, k)
 		return tea.Batch(m.status.set("Keeping the quote…", false), func() tea.Msg {
 			k.started.Store(true)

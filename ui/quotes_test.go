@@ -250,7 +250,7 @@ func TestQuotePassageOfLines(t *testing.T) {
 		t.Errorf("passage %q, want %q", got, want)
 	}
 	r.key.id = "p"
-	q := r.chosenQuote("  a   note ")
+	q, _ := r.chosenQuote("  a   note ")
 	if q.Exact != want || q.Note != "a note" || q.Piece != "p" {
 		t.Errorf("quote %+v", q)
 	}

@@ -15,9 +15,10 @@ import (
 // (j and k move the end of the choice, v again starts it where that end
 // is, esc cancels, enter or y keeps it), then a one-line prompt
 // asks for an optional note (enter keeps the quote, esc drops it). The
-// quote is anchored in the reader's text (state.Select), so that it is
-// found again at any width and after the piece changes; the root saves it
-// with its citation (quotes.go). Lines of the piece that are quoted carry
+// quote is anchored in the piece's text as folio quotes add anchors a
+// passage (state.Select in QuoteText: anchorQuote), so that it is found
+// again at any width and after the piece changes; the root saves it with
+// its citation (quotes.go). Lines of the piece that are quoted carry
 // a bar in the margin.
 
 // quoteSel is the reader's choice of lines to quote, and the note prompt.
@@ -30,6 +31,7 @@ type quoteSel struct {
 	// opened: the note is kept with it whatever the piece's layout is by
 	// then (a resize, the file changed)
 	chosen *state.Quote
+	tail   int // the letters and digits of the body after it (chosenQuote)
 }
 
 // quoteSpan is where a quote of the open piece is, in rendered lines.
@@ -121,8 +123,8 @@ func (r *reader) askNote() tea.Cmd {
 	in.SetVirtualCursor(true)
 	in.SetStyles(r.findInput.Styles())
 	in.SetWidth(max(r.width-len(in.Prompt)-4, 1))
-	q := r.chosenQuote("")
-	r.quote.input, r.quote.noting, r.quote.chosen = in, true, &q
+	q, tail := r.chosenQuote("")
+	r.quote.input, r.quote.noting, r.quote.chosen, r.quote.tail = in, true, &q, tail
 	return r.quote.input.Focus()
 }
 
@@ -133,24 +135,30 @@ func (r *reader) noteKey(msg tea.KeyPressMsg, k KeyMap) (tea.Cmd, intent) {
 		r.quote = quoteSel{}
 		return nil, sayIntent{text: "Quote not kept"}
 	case key.Matches(msg, k.FindAccept):
-		q := *r.quote.chosen
+		q, tail := *r.quote.chosen, r.quote.tail
 		q.Note = strings.TrimSpace(oneLine(r.quote.input.Value()))
 		r.quote = quoteSel{}
-		return nil, keepQuoteIntent{quote: q}
+		return nil, keepQuoteIntent{quote: q, tail: tail}
 	}
 	var cmd tea.Cmd
 	r.quote.input, cmd = r.quote.input.Update(msg)
 	return cmd, nil
 }
 
-// chosenQuote is the quote of the chosen lines, anchored in the reader's
-// text, with note.
-func (r reader) chosenQuote(note string) state.Quote {
+// chosenQuote is the quote of the chosen lines, with note, anchored in the
+// piece's body as the reader shows it (not in the header, the related
+// pieces and the rule above it, which are no text of the piece), and tail,
+// how many letters and digits of the body come after it: saveQuoteCmd
+// anchors it again in the text folio quotes add anchors the same passage
+// in (anchorQuote).
+func (r reader) chosenQuote(note string) (q state.Quote, tail int) {
 	from, to := r.quote.lines()
-	text, starts := joinLines(r.plain)
-	sel := state.Select(text, starts[from], starts[to]+len(r.plain[to]))
+	body := min(r.bodyFrom, from)
+	text, starts := joinLines(r.plain[body:])
+	start, end := starts[from-body], starts[to-body]+len(r.plain[to])
+	sel := state.Select(text, start, end)
 	sel.Exact = r.passage()
-	return state.Quote{Piece: r.key.id, Selector: sel, Note: strings.TrimSpace(oneLine(note))}
+	return state.Quote{Piece: r.key.id, Selector: sel, Note: strings.TrimSpace(oneLine(note))}, state.Letters(text[end:])
 }
 
 // passage is the text of the chosen lines as a quote keeps it: without the
