@@ -272,3 +272,53 @@ func TestChartLegendSaysUndated(t *testing.T) {
 	}
 	h.requireScreen("all pieces 5, 2 undated, 1 dated less precisely")
 }
+
+// The value axis labels only values that are whole and true: none beside
+// a chart without hits (it said 0 at the top, the middle and the
+// bottom), no midline at a peak of 1 (it said 0 under a full bar) or of 7
+// (it said 3, for 3.5), 4 at a peak of 8, on the row where a bar of 4
+// ends.
+func TestChartValueAxisSaysOnlyTrueValues(t *testing.T) {
+	for _, c := range []struct {
+		peak     int
+		top, mid string
+	}{{0, "", ""}, {1, "1", ""}, {7, "7", ""}, {8, "8", "4"}} {
+		for _, chartH := range []int{7, 8} {
+			pts := []index.TrendPoint{{Period: "2020", Count: c.peak}, {Period: "2021", Count: c.peak / 2}}
+			p := trendsPane{series: []trendSeries{{label: "x", trend: index.Trend{By: index.ByYear, Points: pts}}}}
+			f := chartFrame{p: p, first: 0, last: len(pts), group: 2, top: float64(c.peak)}
+			rows := f.bars(chartH)[1:] // under the peak's marker, the top first
+			labels := map[string]int{}
+			for i, row := range rows {
+				if l := strings.TrimSpace(strings.SplitN(row, "│", 2)[0]); l != "" {
+					labels[l] = chartH - i // the row, 1 at the bottom
+				}
+			}
+			want := map[string]int{}
+			if c.top != "" {
+				want[c.top] = chartH
+			}
+			if c.mid != "" {
+				want[c.mid] = (chartH + 1) / 2
+			}
+			if fmt.Sprint(labels) != fmt.Sprint(want) {
+				t.Errorf("peak %d, %d rows: labels (value: row) %v, want %v\n%s", c.peak, chartH, labels, want, strings.Join(rows, "\n"))
+			}
+			if c.mid != "" {
+				// the bar of half the peak ends on the midline's row
+				half := rows[chartH-(chartH+1)/2]
+				above := rows[chartH-(chartH+1)/2-1]
+				if strings.Count(half, f.glyph(0)) != 2 || strings.Count(above, f.glyph(0)) != 1 {
+					t.Errorf("peak %d, %d rows: the bar of %s does not end on its label's row:\n%s", c.peak, chartH, c.mid, strings.Join(rows, "\n"))
+				}
+			}
+		}
+	}
+	// a share, to a tenth of a point
+	pts := []index.TrendPoint{{Period: "2020", Count: 1, Total: 3}}
+	p := trendsPane{share: true, series: []trendSeries{{label: "x", trend: index.Trend{By: index.ByYear, Points: pts}}}}
+	f := chartFrame{p: p, first: 0, last: 1, group: 2, top: 1.0 / 3}
+	if rows := f.bars(8); !strings.HasPrefix(strings.TrimSpace(rows[1]), "33.3%│") || !strings.HasPrefix(strings.TrimSpace(rows[1+8-4]), "16.7%│") {
+		t.Errorf("a share of a third:\n%s", strings.Join(rows, "\n"))
+	}
+}

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 
@@ -146,9 +147,20 @@ func (f chartFrame) value(tp index.TrendPoint) float64 {
 	return float64(tp.Count)
 }
 
-func (f chartFrame) format(v float64) string {
+// axisLabel is v as the value axis labels it, or "" where no label is
+// true: 0, which the time axis says, and a count that is not whole (half
+// an odd peak; int(top/2) labelled the midline 3 at a peak of 7, 0 at a
+// peak of 1 under a full bar, and a chart without hits 0 three times). A
+// share is said as a percent to a tenth of a point ("33.3%", "50%").
+func (f chartFrame) axisLabel(v float64) string {
+	if v <= 0 {
+		return ""
+	}
 	if f.p.share {
-		return strconv.FormatFloat(100*v, 'f', 0, 64) + "%"
+		return strconv.FormatFloat(math.Round(1000*v)/10, 'f', -1, 64) + "%"
+	}
+	if v != math.Trunc(v) {
+		return ""
 	}
 	return strconv.Itoa(int(v))
 }
@@ -195,9 +207,9 @@ func (f chartFrame) bars(chartH int) []string {
 		label := ""
 		switch r {
 		case chartH:
-			label = f.format(f.top)
-		case (chartH + 1) / 2:
-			label = f.format(f.top / 2)
+			label = f.axisLabel(f.top)
+		case (chartH + 1) / 2: // where a bar of half the top ends
+			label = f.axisLabel(f.top / 2)
 		}
 		rows = append(rows, fmt.Sprintf("%*s│", chartAxisW, label)+f.barRow(r, chartH))
 	}
