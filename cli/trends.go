@@ -7,6 +7,7 @@ import (
 	"io"
 	"path/filepath"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -172,13 +173,18 @@ type trendSet struct {
 // row is one line of the table or the CSV: a period with its counts per query.
 type trendRow struct {
 	period, kind string // kind: "period", "year only", "month only", "undated"
+	at           int    // a period's index in the trends' Points
 	total        int
 	counts       []int
 }
 
-// rows are the periods, then the pieces dated less precisely, then the
-// undated ones; lines where the archive has no piece are left out except
-// among the periods (a gap in time is data).
+// rows are the periods, each line of pieces dated less precisely under its
+// year or month (right after the year's or month's last period, or where
+// it would be among them when it has none: a month's "year only" line
+// after its December, a week's "month only" line after the last week
+// whose Thursday is in the month, then its "year only" line after the
+// year's last week), then the undated ones; lines where the archive has
+// no piece are left out except among the periods (a gap in time is data).
 func (ts trendSet) rows() []trendRow {
 	if len(ts.Trends) == 0 {
 		return nil
@@ -186,32 +192,65 @@ func (ts trendSet) rows() []trendRow {
 	n := len(ts.Trends)
 	first := ts.Trends[0]
 	var rows []trendRow
+	coarser := slices.Clone(first.Coarser)
+	order := make([]int, len(coarser)) // the index in Coarser of each, in order
+	for i := range order {
+		order[i] = i
+	}
+	// where each coarser line goes: after the periods in its year or month
+	// and before them (the periods are in time order)
+	place := func(c index.TrendPoint) int {
+		return sort.Search(len(first.Points), func(i int) bool { return periodWithin(first.Points[i], len(c.Period)) > c.Period })
+	}
+	slices.SortStableFunc(order, func(a, b int) int {
+		ca, cb := coarser[a], coarser[b]
+		// at one place, a month's line before its year's
+		return cmp.Or(cmp.Compare(place(ca), place(cb)), cmp.Compare(ca.Period[:4], cb.Period[:4]), -cmp.Compare(len(ca.Period), len(cb.Period)), cmp.Compare(ca.Period, cb.Period))
+	})
+	coarserRow := func(i int) trendRow {
+		p := coarser[i]
+		kind := "year only"
+		if len(p.Period) == 7 {
+			kind = "month only"
+		}
+		r := trendRow{period: p.Period, kind: kind, at: -1, total: p.Total, counts: make([]int, n)}
+		for j, t := range ts.Trends {
+			r.counts[j] = t.Coarser[i].Count
+		}
+		return r
+	}
+	k := 0 // the next coarser line
 	for i, p := range first.Points {
-		r := trendRow{period: p.Period, kind: "period", total: p.Total, counts: make([]int, n)}
+		for ; k < len(order) && place(coarser[order[k]]) <= i; k++ {
+			rows = append(rows, coarserRow(order[k]))
+		}
+		r := trendRow{period: p.Period, kind: "period", at: i, total: p.Total, counts: make([]int, n)}
 		for j, t := range ts.Trends {
 			r.counts[j] = t.Points[i].Count
 		}
 		rows = append(rows, r)
 	}
-	for i, p := range first.Coarser {
-		kind := "year only"
-		if len(p.Period) == 7 {
-			kind = "month only"
-		}
-		r := trendRow{period: p.Period, kind: kind, total: p.Total, counts: make([]int, n)}
-		for j, t := range ts.Trends {
-			r.counts[j] = t.Coarser[i].Count
-		}
-		rows = append(rows, r)
+	for ; k < len(order); k++ {
+		rows = append(rows, coarserRow(order[k]))
 	}
 	if first.Undated.Total > 0 {
-		r := trendRow{period: "undated", kind: "undated", total: first.Undated.Total, counts: make([]int, n)}
+		r := trendRow{period: "undated", kind: "undated", at: -1, total: first.Undated.Total, counts: make([]int, n)}
 		for j, t := range ts.Trends {
 			r.counts[j] = t.Undated.Count
 		}
 		rows = append(rows, r)
 	}
 	return rows
+}
+
+// periodWithin is the year (width 4: "2020") or month (width 7:
+// "2020-06") a period is in: a month's own, a week's that of its Thursday
+// (an ISO week is its Thursday's year's: 2020-W53 ends on 3 January 2021).
+func periodWithin(p index.TrendPoint, width int) string {
+	if len(p.Period) == 8 && p.Period[5] == 'W' { // 2020-W05
+		return p.Start.AddDate(0, 0, 3).Format("2006-01")[:width]
+	}
+	return p.Period[:min(width, len(p.Period))]
 }
 
 func share(count, total int) string {
@@ -341,11 +380,11 @@ func (ts trendSet) json(withShare bool) trendsJSON {
 		if p := t.Peak(withShare); p >= 0 {
 			tj.Peak = t.Points[p].Period
 		}
-		for i, r := range rows {
+		for _, r := range rows {
 			p := trendPointJSON{Period: r.period, DatedTo: r.kind, Count: r.counts[j], All: r.total}
 			if r.kind == "period" {
 				p.DatedTo = ts.By.String()
-				p.StartDay = t.Points[i].Start.Format("2006-01-02")
+				p.StartDay = t.Points[r.at].Start.Format("2006-01-02")
 			}
 			if withShare && r.total > 0 {
 				s := float64(r.counts[j]) / float64(r.total)

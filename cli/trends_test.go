@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"encoding/xml"
+	"fmt"
 	"image/png"
 	"io"
 	"os"
@@ -393,5 +394,91 @@ func TestTrendsByISOWeek(t *testing.T) {
 	want := "period,dated_to,all,hello\n2026-W02,week,1,1\n2026-W03,week,1,1\n2026-W04,week,1,1\n"
 	if code != 0 || out != want {
 		t.Errorf("exit %d %s:\n%s\nwant\n%s", code, errOut, out, want)
+	}
+}
+
+// TestTrendsYearOnlyUnderItsYear: by month, the pieces dated only to a
+// year are on a "year only" line under their year, as the help says: after
+// its December, or first when the year has no month among the periods (a
+// researcher's report: "2019 (year only)" came after 2022-03, with every
+// coarser line after all the periods), in the table, the CSV and the
+// JSON; by week, a "month only" line comes after the month's last week
+// and before its year's "year only" line.
+func TestTrendsYearOnlyUnderItsYear(t *testing.T) {
+	dir := t.TempDir()
+	for i, d := range []string{"2019", "2020", "2020-06-01", "2021-02-01"} {
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("p%d.md", i)), []byte("---\ntitle: T"+d+"\ndate: \""+d+"\"\n---\nhello world text\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	order := []string{"2019", "2020-06", "2020-07", "2020-08", "2020-09", "2020-10", "2020-11", "2020-12", "2020", "2021-01", "2021-02"}
+	out, errOut, code := run(t, "--archive", dir, "trends", "hello", "--by", "month")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var got []string
+	for _, l := range strings.Split(out, "\n")[1:] {
+		if f := strings.Fields(l); len(f) > 0 && (f[0][0] == '1' || f[0][0] == '2') {
+			got = append(got, f[0])
+			if f[0] == "2019" || f[0] == "2020" {
+				if !strings.Contains(l, "(year only)") {
+					t.Errorf("line %q", l)
+				}
+			}
+		}
+	}
+	if fmt.Sprint(got) != fmt.Sprint(order) {
+		t.Errorf("table's order %v, want %v:\n%s", got, order, out)
+	}
+	out, errOut, code = run(t, "--archive", dir, "trends", "hello", "--by", "month", "--csv")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	got = nil
+	for _, l := range strings.Split(strings.TrimSpace(out), "\n")[1:] {
+		got = append(got, strings.SplitN(l, ",", 2)[0])
+	}
+	if fmt.Sprint(got) != fmt.Sprint(order) || !strings.Contains(out, "\n2019,year only,1,1\n2020-06,month,1,1\n") || !strings.Contains(out, "\n2020-12,month,0,0\n2020,year only,1,1\n2021-01,month,0,0\n") {
+		t.Errorf("CSV's order %v, want %v:\n%s", got, order, out)
+	}
+	out, errOut, code = run(t, "--archive", dir, "trends", "hello", "--by", "month", "--json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var js struct {
+		Trends []struct {
+			Points []struct {
+				Period, DatedTo, Start string
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &js); err != nil || len(js.Trends) != 1 {
+		t.Fatalf("%v:\n%s", err, out)
+	}
+	got = nil
+	for _, p := range js.Trends[0].Points {
+		got = append(got, p.Period)
+		if want := p.Period + "-01"; p.DatedTo == "month" && p.Start != want {
+			t.Errorf("%s starts %q, want %q", p.Period, p.Start, want)
+		}
+	}
+	if fmt.Sprint(got) != fmt.Sprint(order) {
+		t.Errorf("JSON's order %v, want %v:\n%s", got, order, out)
+	}
+
+	// by week, with a piece dated to June 2020: its line after the
+	// month's last week (2020-W26, whose Thursday is 25 June; 2020-W27's
+	// is 2 July), 2020's after 2020-W53
+	if err := os.WriteFile(filepath.Join(dir, "june.md"), []byte("---\ntitle: June\ndate: \"2020-06\"\n---\nhello world text\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, errOut, code = run(t, "--archive", dir, "trends", "hello", "--by", "week", "--csv")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{"period,dated_to,all,hello\n2019,year only,1,1\n2020-W23,week,1,1\n", "\n2020-W26,week,0,0\n2020-06,month only,1,1\n2020-W27,", "\n2020-W53,week,0,0\n2020,year only,1,1\n2021-W01,"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("by week, no %q:\n%s", want, out)
+		}
 	}
 }
