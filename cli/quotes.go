@@ -140,8 +140,10 @@ without the URLs show prints after a link's text ("as the report said" of
 footnotes' markers ("in 2019 and" of "in 2019[1] and": those of the
 piece's footnotes and links to notes, some kept and others left out or
 all; "[x]" of "f[x]" written as text is its text); where it occurs more
-than once the first is kept. --text - reads the passage from stdin. Prints the new
-quote's id.`,
+than once the first is kept. The quote kept is the passage as the piece writes
+it, in folio show's lines (its case, accents, dashes and quotation marks; the
+URLs and markers left out where the passage left them out), not as typed.
+--text - reads the passage from stdin. Prints the new quote's id.`,
 		Args:              cobra.ExactArgs(1),
 		ValidArgsFunction: completeIDs(env),
 		RunE: func(cmd *cobra.Command, args []string) error {

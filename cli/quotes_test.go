@@ -125,7 +125,7 @@ func TestQuotesSurviveEditsAndReimports(t *testing.T) {
 	}
 	check("after an edit above", nil)
 	// Found by the words of its note.
-	if md, _, _ := folio(t, home, "--archive", arch, "quotes", "ch. 3"); !strings.Contains(md, "> the threat will outlive") {
+	if md, _, _ := folio(t, home, "--archive", arch, "quotes", "ch. 3"); !strings.Contains(md, "> The threat will outlive") { // the piece's words, not as typed
 		t.Errorf("quote by its note:\n%s", md)
 	}
 
@@ -148,7 +148,7 @@ func TestQuotesSurviveEditsAndReimports(t *testing.T) {
 	// quoted: the quote is not moved to it.
 	writeFeed(`<p>Islamic State has lost its capital.</p>`, `The danger will outlast the caliphate.`)
 	imp("--force")
-	check("after the passage changed", map[string]string{"the threat will outlive\nthe caliphate.": "the passage is no longer in the piece"})
+	check("after the passage changed", map[string]string{"The threat will outlive the caliphate.": "the passage is no longer in the piece"})
 	if _, _, err := folio(t, home, "--archive", arch, "quotes", "add", id, "--text", "The danger will outlast"); err != nil {
 		t.Fatal(err)
 	}

@@ -557,7 +557,7 @@ func (t *Text) Find(passage string) (sel Selector, occurrences int, ok bool) {
 			return Selector{}, 0, false
 		}
 		sel = Select(text, start, end)
-		sel.Exact = given
+		sel.Exact = asShown(text, start, end, nil, given)
 		return sel, n, true
 	}
 	var own passageMarkers // made at the first reading leaving markers out
@@ -584,10 +584,118 @@ func (t *Text) Find(passage string) (sel Selector, occurrences int, ok bool) {
 		// reads them (see Text.Locate); the passage occurs more than once
 		// when its letters do, as read.
 		sel = Select(text, start, end)
-		sel.Exact, sel.Repeated = given, n > 1
+		sel.Exact, sel.Repeated = asShown(text, start, end, r.aside, given), n > 1
 		return sel, n, true
 	}
 	return Selector{}, 0, false
+}
+
+// asShown is the passage found at text[start:end] as the text writes it,
+// what a reading left out (aside, byte ranges of text in order) left out,
+// its lines without the indentation and quote or table bar that start
+// them, each line's runs of spaces one: what a quote of the piece says,
+// in its lines as the reader's v keeps them. Find matches a passage on its letters and digits alone, case and
+// accents folded, so "intro paragraph - cafe" was kept, and printed with
+// its citation, for the piece's "Intro paragraph — café" (a
+// researcher's report). given, the passage as typed, when the text's
+// form does not fold to what given does (a marker the passage keeps,
+// which a reading sets aside).
+func asShown(text string, start, end int, aside [][2]int, given string) string {
+	// the marks given has before its first letter and after its last,
+	// as many as the text has there: a typed `"curly"` is the text's
+	// “curly” (widen takes only the marks written alike); a combining
+	// mark is its letter's
+	mark := func(r rune) bool { return !folds(r) && !unicode.IsSpace(r) && !unicode.IsMark(r) }
+	lead, trail := 0, 0
+	for _, r := range given {
+		if !mark(r) {
+			break
+		}
+		lead++
+	}
+	for g := given; g != ""; trail++ {
+		r, m := utf8.DecodeLastRuneInString(g)
+		if !mark(r) {
+			break
+		}
+		g = g[:len(g)-m]
+	}
+	for ; lead > 0 && start > 0; lead-- {
+		r, m := utf8.DecodeLastRuneInString(text[:start])
+		if !mark(r) {
+			break
+		}
+		start -= m
+	}
+	for ; trail > 0 && end < len(text); trail-- {
+		r, m := utf8.DecodeRuneInString(text[end:])
+		if !mark(r) {
+			break
+		}
+		end += m
+	}
+	var b strings.Builder
+	at := start
+	for _, a := range aside {
+		if a[1] <= at || a[0] >= end {
+			continue
+		}
+		b.WriteString(text[at:max(a[0], at)])
+		at = min(a[1], end)
+	}
+	if at < end {
+		b.WriteString(text[at:end])
+	}
+	kept := b.String()
+	if len(aside) > 0 {
+		// a marker's label is aside, its brackets not: "2019[]"
+		kept = withoutEmptyBrackets(kept)
+	}
+	lines := strings.Split(kept, "\n")
+	for i, l := range lines {
+		if i > 0 {
+			l = strings.TrimLeft(l, " \u00a0")
+			for _, bar := range []string{"│", "┃"} {
+				if rest, ok := strings.CutPrefix(l, bar); ok {
+					l = rest
+					break
+				}
+			}
+		}
+		lines[i] = l
+	}
+	for i, l := range lines {
+		lines[i] = strings.Join(strings.Fields(l), " ")
+	}
+	shown := strings.Trim(strings.Join(lines, "\n"), "\n")
+	if foldString(shown) != foldString(given) {
+		return given
+	}
+	return shown
+}
+
+// withoutEmptyBrackets is s without what a footnote's marker leaves when
+// its labels are taken out (asShown): "[]", "[,]", "[, ]".
+func withoutEmptyBrackets(s string) string {
+	var b strings.Builder
+	for {
+		i := strings.IndexByte(s, '[')
+		if i < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		j := i + 1
+		for j < len(s) && (s[j] == ',' || s[j] == ' ') {
+			j++
+		}
+		if j < len(s) && s[j] == ']' {
+			b.WriteString(s[:i])
+			s = s[j+1:]
+			continue
+		}
+		b.WriteString(s[:i+1])
+		s = s[i+1:]
+	}
 }
 
 // passageMarkers is a passage as a reading leaving footnotes' markers out

@@ -177,8 +177,10 @@ func TestFind(t *testing.T) {
 	if !ok || n != 2 {
 		t.Fatalf("ok %v, %d occurrences; want 2", ok, n)
 	}
-	if sel.Exact != "the  threat will\noutlive THE caliphate" {
-		t.Errorf("exact %q: want the passage as given", sel.Exact)
+	// the passage as the text writes it, not as typed: a quote says the
+	// piece's words (a researcher's report, asShown)
+	if sel.Exact != "The threat will outlive the caliphate" {
+		t.Errorf("exact %q: want the passage as the text writes it", sel.Exact)
 	}
 	start, _, _ := sel.Locate(essay)
 	if start != strings.Index(essay, "The threat will") {
@@ -540,5 +542,39 @@ func TestFoldKeepsVowelSigns(t *testing.T) {
 	sel := selectPassage(t, "यह किताब है", "है", 0)
 	if sel.Position != 5 || sel.Prefix != "यह किताब" || sel.Repeated {
 		t.Errorf("selector %+v: want position 5, prefix \"यह किताब\", not repeated", sel)
+	}
+}
+
+// A passage found is kept as the text writes it: its case, accents,
+// dashes and quotation marks, its lines without the bar or indentation
+// that start them, what a reading leaves out (a link's URL) left out. "intro PARAGRAPH … cafe" was kept, and printed by folio
+// quotes with its citation, for "Intro paragraph … café" (a researcher's
+// report); a passage that keeps a marker the reading sets aside is kept
+// as typed.
+func TestFindKeepsTheTextsWording(t *testing.T) {
+	for _, c := range []struct{ text, passage, want string }{
+		{"Intro paragraph with an HTML entity: café.", "intro PARAGRAPH with an html entity: cafe", "Intro paragraph with an HTML entity: café"},
+		{"Text with non-breaking spaces, — dashes, “curly” quotes", "text with non-breaking spaces - dashes", "Text with non-breaking spaces, — dashes"},
+		{"Text with non-breaking spaces, — dashes, “curly” quotes", `"curly" quotes`, "“curly” quotes"},
+		{"  a first line that\n  wraps  here and\n  │ goes on", "that wraps here and goes on", "that\nwraps here and\ngoes on"},
+		{"as the report https://example.com/r said", "As the report said", "as the report said"},
+		{"in 2019[1] and so", "In 2019 and so", "in 2019 and so"},
+		{"in 2019[1] and 2020[2] it", "in 2019 and 2020[2] it", "in 2019 and 2020[2] it"}, // the marker kept: as typed
+	} {
+		shown := func() Shown {
+			return Shown{Links: []Link{{Text: "the report", URL: "https://example.com/r"}},
+				Markers: []Marker{{Before: "2019", Label: "1"}, {Before: "2020", Label: "2"}}}
+		}
+		sel, _, ok := NewTextAsRead(c.text, shown).Find(c.passage)
+		if !ok {
+			t.Errorf("Find(%q) in %q: not found", c.passage, c.text)
+			continue
+		}
+		if sel.Exact != c.want {
+			t.Errorf("Find(%q) in %q: exact %q, want %q", c.passage, c.text, sel.Exact, c.want)
+		}
+		if start, end, ok := NewTextAsRead(c.text, shown).Locate(sel); !ok || !strings.Contains(c.text[start:end], strings.Fields(c.want)[1]) {
+			t.Errorf("Find(%q): found again %v at %q", c.passage, ok, c.text[start:end])
+		}
 	}
 }
