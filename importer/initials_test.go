@@ -24,8 +24,16 @@ func TestInitialsAsWritten(t *testing.T) {
 		t.Errorf("authors %q, want [Jane Q. Public]", p.Authors)
 	}
 	for _, c := range []struct{ a, page, want string }{
-		{"J R R Tolkien", `<p>by J.R.R. Tolkien</p>`, "J.R.R. Tolkien"},
+		{"Jane Q Public", `<p>Jane Q. Public</p>`, "Jane Q. Public"},
+		{"J R R Tolkien", `<p>by J.R.R. Tolkien</p>`, "J. R. R. Tolkien"},
 		{"J R R Tolkien", `<p>by J. R. R.  Tolkien</p>`, "J. R. R. Tolkien"},
+		// the family name a word of its own, as the extractor gave it (48r:
+		// "C.S.Lewis" was cited {C.S.Lewis}, keyed cslewis)
+		{"C S Lewis", `<p>By C.S.Lewis</p>`, "C. S. Lewis"},
+		{"Jane Q Public", `<p>Jane Q.Public</p>`, "Jane Q. Public"},
+		{"J R R Tolkien", `<p>J.R.R.Tolkien</p>`, "J. R. R. Tolkien"},
+		{"A S Pushkin", `<p>A.S. Pushkin</p>`, "A. S. Pushkin"},
+		{"Ann Q Lee", strings.Repeat("Ann Q Lee ", 50) + "<p>Ann Q. Lee</p>", "Ann Q. Lee"},
 		{"Ann Lee Jr", `<span>Ann Lee Jr.</span>`, "Ann Lee Jr."},
 		{"Malcolm X", `<p>said Malcolm X.</p>`, "Malcolm X"},
 		{"Troy L Smith", `<a>Troy L Smith</a> and later <b>Troy L. Smith</b>`, "Troy L. Smith"},

@@ -525,11 +525,14 @@ func (md *Metadata) Authors() []string {
 	var out []string
 	for _, a := range strings.Split(md.m.Author, ";") {
 		a = withoutAgency(withoutDateWords(archive.SanitizeLine(a), md.m.Date), md.m.Sitename)
+		if len(out) >= archive.MaxAuthors {
+			break
+		}
 		a = withInitialsAsWritten(a, md.page)
 		if md.claimant(a) {
 			continue
 		}
-		if a != "" && !strings.Contains(a, "@") && !slices.Contains(out, a) && len(out) < archive.MaxAuthors {
+		if a != "" && !strings.Contains(a, "@") && !slices.Contains(out, a) {
 			out = append(out, a)
 		}
 	}
@@ -557,12 +560,19 @@ func (md *Metadata) Authors() []string {
 // makes every full stop of a byline a space and drops one at its end, so
 // "Jane Q. Public" came as "Jane Q Public", "J.R.R. Tolkien" as "J R R
 // Tolkien" and "Ann Lee Jr." as "Ann Lee Jr" (a researcher's report: cited
-// "Public, Jane Q"). The page's first run of a's words, in a's case, with
-// only white space between them and a full stop after an initial (a word
-// of one letter) or after Jr or Sr, which holds a full stop gives the
-// name, its white space single spaces; a as it is otherwise (no such run,
-// or none with a full stop: a full stop after a longer word, "Ann. Lee",
-// is no name's). The page is read up to maxInitialsPage bytes.
+// "Public, Jane Q"). A run of a's words in the page, in a's case, with
+// only white space between them or a full stop after an initial (a word
+// of one letter) or after Jr or Sr, gives the stops: a's words each after
+// a space, a full stop after those the page gave one ("C.S.Lewis" is
+// "C. S. Lewis": its family name a word of its own, as the extractor gave
+// it). The first such run with a stop counts; a as it is when there is
+// none (a full stop after a longer word, "Ann. Lee", is no name's).
+//
+// The page is searched for a's longest word (bytes.Index), and a's run
+// matched around each of its first maxInitialsTries occurrences only, up
+// to maxInitialsPage bytes into the page: a page of "A " two million
+// times, an author "A B Smith" each of 150, took 1.9 s an author when the
+// run was looked for from each "A" (a review, 48r).
 func withInitialsAsWritten(a string, page []byte) string {
 	words := strings.Fields(a)
 	if len(words) < 2 || len(a) > 200 {
@@ -575,37 +585,95 @@ func withInitialsAsWritten(a string, page []byte) string {
 		return a
 	}
 	var b strings.Builder
+	longest := 0
 	for i, w := range words {
+		if len(w) > len(words[longest]) {
+			longest = i
+		}
 		b.WriteString(regexp.QuoteMeta(w))
 		switch {
 		case i == len(words)-1:
 			if stop(w) && utf8.RuneCountInString(w) > 1 {
-				b.WriteString(`\.?`) // Jr., not an initial's: "Malcolm X." ends a sentence
+				b.WriteString(`(\.?)`) // Jr., not an initial's: "Malcolm X." ends a sentence
 			}
 		case stop(w):
-			b.WriteString(`(?:\.[\t\n\r ]*|[\t\n\r ]+)`)
+			b.WriteString(`(?:(\.)[\t\n\r ]*|()[\t\n\r ]+)`)
 		default:
 			b.WriteString(`[\t\n\r ]+`)
 		}
 	}
-	re, err := regexp.Compile(b.String())
+	re, err := regexp.Compile(`^` + b.String())
 	if err != nil {
 		return a
 	}
+	// where a run holding the longest word at this occurrence may start:
+	// the run is at most a's bytes and two of white space or stop between
+	// words, so far back
+	reach := len(a) + 3*len(words)
 	page = page[:min(len(page), maxInitialsPage)]
-	for _, m := range re.FindAllIndex(page, 64) {
-		before, _ := utf8.DecodeLastRune(page[:m[0]])
-		after, _ := utf8.DecodeRune(page[m[1]:])
-		if wordRune(before) || wordRune(after) || !bytes.Contains(page[m[0]:m[1]], []byte(".")) {
-			continue
+	lw := []byte(words[longest])
+	for tries, from := 0, 0; tries < maxInitialsTries; tries++ {
+		i := bytes.Index(page[from:], lw)
+		if i < 0 {
+			break
 		}
-		return strings.Join(strings.Fields(string(page[m[0]:m[1]])), " ")
+		at := from + i
+		from = at + len(lw)
+		for s := max(0, at-reach); s <= at; s++ {
+			if !bytes.HasPrefix(page[s:], []byte(words[0])) {
+				continue
+			}
+			m := re.FindSubmatchIndex(page[s:min(len(page), s+reach+len(lw))])
+			if m == nil {
+				continue
+			}
+			before, _ := utf8.DecodeLastRune(page[:s])
+			after, _ := utf8.DecodeRune(page[s+m[1]:])
+			if wordRune(before) || wordRune(after) {
+				continue
+			}
+			// which words the page gave a full stop: the groups, in
+			// order, of the stop words
+			stops := map[int]bool{}
+			g := 1
+			for k, w := range words {
+				switch {
+				case k == len(words)-1:
+					if stop(w) && utf8.RuneCountInString(w) > 1 {
+						stops[k] = m[2*g] >= 0 && m[2*g+1] > m[2*g]
+						g++
+					}
+				case stop(w):
+					stops[k] = m[2*g] >= 0 && m[2*g+1] > m[2*g]
+					g += 2
+				}
+			}
+			var out strings.Builder
+			any := false
+			for k, w := range words {
+				if k > 0 {
+					out.WriteByte(' ')
+				}
+				out.WriteString(w)
+				if stops[k] {
+					out.WriteByte('.')
+					any = true
+				}
+			}
+			if any {
+				return out.String()
+			}
+		}
 	}
 	return a
 }
 
-// maxInitialsPage bounds the page withInitialsAsWritten reads.
-const maxInitialsPage = 4 << 20
+// maxInitialsPage bounds the page withInitialsAsWritten reads, and
+// maxInitialsTries the occurrences of a name's longest word it looks at.
+const (
+	maxInitialsPage  = 4 << 20
+	maxInitialsTries = 64
+)
 
 // wordRune: r is part of a word (a letter, mark or digit).
 func wordRune(r rune) bool {
