@@ -341,7 +341,7 @@ func TestSitePathsFromASiteInAFolder(t *testing.T) {
 	}
 	dir := t.TempDir()
 	writeFiles(t, dir, map[string]string{
-		"a7/site/zola.toml":               "title = 'S'\n",
+		"a7/site/zola.toml":               "title = 'S'\nbase_url = 'https://s.example.org/'\n",
 		"a7/site/config.toml":             "title = 'S'\n",
 		"a7/site/content/blog/a.md":       piece("A", "", "See [b](@/blog/b.md)."),
 		"a7/site/content/blog/b.md":       piece("B", "", "Text."),

@@ -179,7 +179,8 @@ func Passed[Name ~string | ~[]byte](name Name) bool {
 //
 // A folder so named elsewhere (a notes folder's static/) is read. A Hugo
 // root holds hugo.toml (.yaml, .yml, .json), theme.toml, config/_default/,
-// config/production/, or config.toml (...) beside a content/ folder or setting contentDir,
+// config/production/, or config.toml (...) beside a content/ folder or setting contentDir
+// (or a Zola site's zola.toml beside content/),
 // its own or a language's (contentDirMark); a Jekyll root _config.yml (.yaml, .toml). exists
 // says whether a path relative to dir ("hugo.toml", "../_config.yml") is
 // there: it is asked only of a name that could be such a folder.
@@ -322,7 +323,7 @@ func existsInFS(fsys fs.FS, read configReader, dir string) func(rel string) bool
 
 // The files and folders that make a folder a site's root: hugoConfigs a
 // Hugo site's or theme's, hugoOldConfigs a Hugo site's or a Zola site's
-// (zolaConfigNames) with a content folder (hugoContent) beside them,
+// (a zola.toml: zolaConfigOf) with a content folder (hugoContent) beside them,
 // jekyllConfigs a Jekyll site's.
 var (
 	hugoConfigs    = slices.Concat([]string{"hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "theme.toml"}, hugoConfigFolders)
@@ -387,7 +388,8 @@ func hugoRoot(prefix string, exists func(string) bool) bool {
 	return false
 }
 
-// contentDirMark, after the path of a config.toml (.yaml, .yml, .json),
+// contentDirMark, after the path of a config.toml (.yaml, .yml, .json; a
+// zola.toml is asked too, and holds no contentDir Zola reads),
 // is what hugoRoot asks an exists func for whether that config sets a
 // contentDir, its own or a language's (configSetsContentDir), which makes its folder a Hugo root
 // without a content/ beside it (hugo 0.111.3 as oracle: with

@@ -23,7 +23,7 @@ import (
 // slash path in fsys) is in, as its config gives them: a Hugo site's
 // baseURL (hugo.toml, config.toml, .yaml, .yml, .json, config/_default/'s,
 // config/production/'s over those: hugoConfigFiles), a Zola site's
-// base_url (its config.toml: zolaConfigOf), a Jekyll site's url followed by its baseurl
+// base_url (its zola.toml or config.toml: zolaConfigOf), a Jekyll site's url followed by its baseurl
 // (_config.yml); none for a file in no site, or a site whose config names
 // none. A link to the site's own URL (https://example.org/posts/x/) is
 // read as its site path (/posts/x/: OwnSitePath), as a relative link is.
@@ -427,6 +427,15 @@ func yaml11Booleans(n *yaml.Node, flag func(*yaml.Node) (bool, bool), seen map[*
 // path (jekyllConfigs).
 func jekyllConfigFile(p string) bool { return slices.Contains(jekyllConfigs, path.Base(p)) }
 
+// zolaUnreadMsg ends the problem of a Zola site's zola.toml that cannot be
+// read (configUnreadMsg's for Zola's keys), and zolaNoBaseURLMsg is that
+// of one without base_url: the pieces are read as Zola reads a site, but
+// Zola builds none of this one.
+const (
+	zolaUnreadMsg    = "folio reads none of its keys (base_url, ignored_content, default_language, languages) until it is mended, as if it were empty"
+	zolaNoBaseURLMsg = "no base_url, the one key Zola requires (Zola builds no site without it): folio reads the site as Zola's all the same"
+)
+
 // configUnreadMsg ends the problem of a site config that cannot be read:
 // what folio reads meanwhile.
 const configUnreadMsg = "folio reads none of its keys (ignoreFiles, cascade, collections, defaults, baseURL) until it is mended, as if it were empty"
@@ -470,8 +479,14 @@ func SiteConfigProblems(fsys fs.FS, configs SiteConfigs) []Problem {
 			if !c.is {
 				continue
 			}
+			// a Zola site by its zola.toml reads none of Hugo's files
+			zm, zname, zola := zolaConfigFileOf(fsConfigs(fsys), root)
+			byName := zola && zname == "zola.toml"
 			rootRead := false
 			for _, name := range c.config.files {
+				if c.config.hugo && byName {
+					break
+				}
 				top := !strings.Contains(name, "/")
 				if top && rootRead {
 					continue // the first of the root's alone (siteConfig.value)
@@ -483,15 +498,20 @@ func SiteConfigProblems(fsys fs.FS, configs SiteConfigs) []Problem {
 				}
 			}
 			if c.config.hugo {
-				// a Zola site's zola.toml, which Hugo does not read
-				if exists("zola.toml") {
-					if _, _, prob := readSiteConfig(fsys, path.Join(root, "zola.toml")); prob != nil {
+				// a Zola site's zola.toml, which cannot be read or
+				// decoded, or lacks the key Zola requires
+				if byName {
+					p := path.Join(root, "zola.toml")
+					if _, _, prob := readSiteConfig(fsys, p); prob != nil {
+						prob.Msg = strings.Replace(prob.Msg, configUnreadMsg, zolaUnreadMsg, 1)
 						out = append(out, *prob)
+					} else if _, ok := zm["base_url"]; !ok {
+						out = append(out, Problem{Path: p, Msg: zolaNoBaseURLMsg})
 					}
 				}
 				// a Zola site's ignored_content past folio's bound
-				if m, name, ok := zolaConfigFileOf(fsConfigs(fsys), root); ok {
-					if prob := zolaGlobsPastProblem(fsys, path.Join(root, name), m); prob != nil {
+				if zola {
+					if prob := zolaGlobsPastProblem(fsys, path.Join(root, zname), zm); prob != nil {
 						out = append(out, *prob)
 					}
 				}

@@ -19,8 +19,9 @@ import (
 // section: getzola/zola components/site/src/lib.rs, Site::load, "if the
 // section is drafted we can skip the entire dir"), every language's
 // pages whichever language's section page it is: zolaDraftSection; its
-// section pages those Zola reads: zolaSection). Its config is told
-// from Hugo's by its keys (zolaConfigOf), and read for what Hugo's
+// section pages those Zola reads: zolaSection). Its config is its
+// zola.toml, or a config.toml told from Hugo's by its keys (zolaConfigOf),
+// and read for what Hugo's
 // would be misread for: the languages a page's name gives
 // (zolaLanguagesOf), a page's date in its name, which Hugo does not
 // read (zolaSite), the site's own URL, its base_url (SiteURLs), and
@@ -35,26 +36,24 @@ import (
 // config.toml, getzola/zola src/main.rs get_config_file_path; `zola init`
 // writes zola.toml since 2026, and a site with zola.toml alone was read
 // as no site's, its drafts and ignored_content pieces, its section pages
-// pieces). The file read must have a base_url, the one key a Zola config
-// requires (getzola/zola components/config/src/config/mod.rs,
-// Config::parse: "A base URL is required in config.toml with key
-// `base_url`"), which Hugo does not read, and a config.toml no baseURL
-// (Hugo's, in any case, which Zola's config, its unknown fields denied,
-// cannot hold) nor any of hugoOnlyKeys; and the root has no config Hugo
-// reads before config.toml (a hugo.toml, .yaml, .yml, .json, or
-// config/_default/ or config/production/: hugoConfigFiles); false for
-// any other.
+// pieces). A zola.toml is Zola's by its name (one without base_url, which
+// Zola requires, or one that cannot be decoded, is read as empty, and
+// SiteConfigProblems says so), unless a config.toml beside it is Hugo's
+// (hugoOwnConfig); a config.toml is Zola's when it has a base_url, the one
+// key a Zola config requires (getzola/zola
+// components/config/src/config/mod.rs, Config::parse: "A base URL is
+// required in config.toml with key `base_url`"), which Hugo does not
+// read, and is not Hugo's. Either way the root has no config Hugo reads
+// before config.toml (a hugo.toml, .yaml, .yml, .json, or config/_default/
+// or config/production/: hugoConfigFiles), which makes it Hugo's; false
+// for any other.
 func zolaConfigOf(read configReader, root string) (map[string]any, bool) {
 	m, _, ok := zolaConfigFileOf(read, root)
 	return m, ok
 }
 
-// zolaConfigNames are the names of a Zola site's config file, in the
-// order Zola looks for them (zolaConfigOf).
-var zolaConfigNames = []string{"zola.toml", "config.toml"}
-
 // zolaConfigFileOf is zolaConfigOf, and the name of the file read
-// (zolaConfigNames).
+// ("zola.toml" or "config.toml").
 func zolaConfigFileOf(read configReader, root string) (map[string]any, string, bool) {
 	for _, name := range hugoConfigFiles {
 		if name == "config.toml" {
@@ -64,32 +63,37 @@ func zolaConfigFileOf(read configReader, root string) (map[string]any, string, b
 			return nil, "", false
 		}
 	}
-	if m, there := read(path.Join(root, "zola.toml")); there {
-		// Zola's name alone: no Hugo config, whatever its keys
-		if _, ok := m["base_url"]; !ok {
-			return nil, "", false
-		}
+	cm, cthere := read(path.Join(root, "config.toml"))
+	hugos := cthere && hugoOwnConfig(cm)
+	if m, there := read(path.Join(root, "zola.toml")); there && !hugos {
 		return m, "zola.toml", true
 	}
-	m, there := read(path.Join(root, "config.toml"))
-	if !there {
+	if !cthere || hugos {
 		return nil, "", false
 	}
-	if _, ok := m["base_url"]; !ok {
+	if _, ok := cm["base_url"]; !ok {
 		return nil, "", false
 	}
+	return cm, "config.toml", true
+}
+
+// hugoOwnConfig: m, a config.toml's top-level keys, is Hugo's: it has a
+// baseURL (in any case, as Hugo reads keys), which Zola's config, its
+// unknown fields denied, cannot hold, or one of hugoOnlyKeys (a Hugo
+// config with a stray base_url: Zola's would not hold the key; a review,
+// 41rb: its .markdown pages lost, its pages dated by their names, which
+// hugo does not; and a Hugo site's config.toml beside a zola.toml made it
+// Zola's, its ignoreFiles not read: a review, 48r).
+func hugoOwnConfig(m map[string]any) bool {
 	if _, ok := hugoKey(m, "baseurl"); ok {
-		return nil, "", false
+		return true
 	}
 	for k := range m {
 		if hugoOnlyKeys[strings.ToLower(k)] {
-			// a Hugo config with a stray base_url: Zola's would not
-			// hold the key (a review, 41rb: its .markdown pages lost,
-			// its pages dated by their names, which hugo does not)
-			return nil, "", false
+			return true
 		}
 	}
-	return m, "config.toml", true
+	return false
 }
 
 // hugoOnlyKeys are top-level keys of a Hugo config (lower-cased: Hugo's
@@ -520,7 +524,8 @@ func zolaGlobsPastProblem(fsys fs.FS, p string, m map[string]any) *Problem {
 		len(past), strconv.Quote(cutAtWord(past[0], 60, "…")), maxZolaGlobSize)}
 }
 
-// zolaIgnoredKey finds the ignored_content key of a config.toml.
+// zolaIgnoredKey finds the ignored_content key of a Zola config (its
+// zola.toml or config.toml).
 var zolaIgnoredKey = lazyRegexp(`(?m)^[ \t]*"?ignored_content"?[ \t]*=`)
 
 // zolaGlobsJoined are the regexps res of zolaGlobRegexp, each starting

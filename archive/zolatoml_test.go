@@ -107,7 +107,56 @@ func TestZolaTOMLBrokenIsSaid(t *testing.T) {
 			said = append(said, p.Error())
 		}
 	}
-	if len(said) != 1 || !strings.HasPrefix(said[0], "zola.toml:2: ") {
-		t.Errorf("problems of zola.toml %q, want one at line 2 (the array left open); all: %v", said, probs)
+	if len(said) != 1 || !strings.HasPrefix(said[0], "zola.toml:2: ") || !strings.HasSuffix(said[0], zolaUnreadMsg) {
+		t.Errorf("problems of zola.toml %q, want one at line 2 (the array left open), naming Zola's keys; all: %v", said, probs)
+	}
+}
+
+// A zola.toml is Zola's by its name, but where the site is Hugo's: a Hugo
+// config.toml (baseURL, Hugo's keys) or hugo.toml beside it is Hugo's
+// site, as Hugo reads it (its ignoreFiles applied: a review, 48r), and a
+// zola.toml Hugo never reads is no problem of it, broken or not. A
+// zola.toml without base_url is Zola's, said (Zola builds nothing of it);
+// a broken config.toml beside a zola.toml, which Zola never reads, is
+// not (48s).
+func TestZolaTOMLBesideHugosConfig(t *testing.T) {
+	page := zolaPage("P", "date = 2021-01-01\n")
+	for _, c := range []struct {
+		name   string
+		files  map[string]string
+		pieces []string
+		said   []string
+	}{
+		{"hugo config.toml", map[string]string{
+			"config.toml":           "baseURL = \"https://h.example.org/\"\nignoreFiles = [\"wip\"]\n[params]\nx = 1\n",
+			"zola.toml":             "base_url = \"https://z.example.org/\"\n",
+			"content/blog/hello.md": page, "content/blog/x-wip.md": page,
+		}, []string{"content/blog/hello.md"}, nil},
+		{"hugo.toml, zola.toml broken", map[string]string{
+			"hugo.toml":             "baseURL = \"https://h.example.org/\"\n",
+			"zola.toml":             "base_url = [\n",
+			"content/blog/hello.md": page,
+		}, []string{"content/blog/hello.md"}, nil},
+		{"zola.toml without base_url", map[string]string{
+			"zola.toml":             "title = \"x\"\nignored_content = [\"*wip*\"]\n",
+			"content/blog/hello.md": page, "content/blog/x-wip.md": page,
+		}, []string{"content/blog/hello.md"}, []string{"zola.toml: " + zolaNoBaseURLMsg}},
+		{"config.toml broken beside zola.toml", map[string]string{
+			"zola.toml":             "base_url = \"https://z.example.org/\"\n",
+			"config.toml":           "base_url = [\n",
+			"content/blog/hello.md": page,
+		}, []string{"content/blog/hello.md"}, nil},
+	} {
+		dir := t.TempDir()
+		writeFiles(t, dir, c.files)
+		a, probs := loadSite(t, dir)
+		sameLines(t, c.name+": pieces", piecePaths(a), c.pieces)
+		var said []string
+		for _, p := range probs {
+			if strings.HasSuffix(p.Path, ".toml") {
+				said = append(said, p.Error())
+			}
+		}
+		sameLines(t, c.name+": config problems", said, c.said)
 	}
 }

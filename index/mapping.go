@@ -791,11 +791,13 @@ import (
 // unclosed "[" on the first line at the line after it, now at theirs);
 // 338: a Zola site's zola.toml is its config (archive's zolaConfigOf: a
 // site with zola.toml alone was no site, its drafts, ignored pages and
-// section pages pieces, now read as Zola reads it)
+// section pages pieces, now read as Zola reads it); 339: a zola.toml
+// beside a Hugo config.toml is Hugo's site (archive's hugoOwnConfig: its
+// ignoreFiles were not read), one without base_url Zola's (was Hugo's)
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 338
+const SchemaVersion = 339
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
