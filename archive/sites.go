@@ -296,6 +296,16 @@ func HugoSiteAbove(dir string) string {
 	}
 }
 
+// SiteRootReadsNone reports whether the folder dir is the root of a Hugo
+// or Zola site (hugoRoot), which reads its pages from its content folder
+// and none from the root: a piece written there is no piece of the
+// archive (folio add and import refuse it, a review: "added" said of a
+// file folio list never showed).
+func SiteRootReadsNone(dir string) bool {
+	fsys := os.DirFS(dir)
+	return hugoRoot("", existsInFS(fsys, fsConfigs(fsys), "."))
+}
+
 // existsInFS is PassedIn's exists for the folder dir of fsys (a path
 // above its root is not there), a config read by read (fsConfigs(fsys),
 // shared with the caller's other reads of the configs, or nil: read

@@ -142,7 +142,8 @@ stop the others.`,
 
 // intoOrArchive is the folder add, import and sync write into: into
 // (--into), else the archive's folder (--archive or $FOLIO_ARCHIVE); the
-// bundled archive, which is read-only, is none. (add and import wanted
+// bundled archive, which is read-only, is none, and so is a Hugo or Zola
+// site's root, which reads no page there. (add and import wanted
 // --into always, sync not: "folio --archive A add URL" was refused.)
 func intoOrArchive(into string, env *Env) (string, error) {
 	if into == "" {
@@ -150,6 +151,12 @@ func intoOrArchive(into string, env *Env) (string, error) {
 	}
 	if into == "" {
 		return "", errors.New("no folder to write into: give --into DIR (or --archive DIR)")
+	}
+	if archive.SiteRootReadsNone(into) {
+		// a Hugo or Zola site reads its pages from content/: "added"
+		// was said of a file the archive never showed (a review, 48r)
+		return "", fmt.Errorf("%s is a Hugo or Zola site's root, whose pages are read from its content folder, not the root: give --into a folder of it (--into %s)",
+			termsafe.Quote(into), termsafe.Quote(filepath.Join(into, "content", "posts")))
 	}
 	return into, nil
 }

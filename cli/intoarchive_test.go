@@ -56,4 +56,28 @@ func TestAddAndImportWriteIntoTheArchive(t *testing.T) {
 			t.Errorf("%s on the bundled archive without --into: exit %d %q", args[0], code, errs)
 		}
 	}
+	// a Hugo or Zola site's root reads no page: refused, as --into too,
+	// before anything is fetched (48r, 48s: "added" said of a file folio
+	// list never showed)
+	for _, cfg := range []string{"zola.toml", "hugo.toml"} {
+		site := t.TempDir()
+		if err := os.MkdirAll(filepath.Join(site, "content", "posts"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(site, cfg), []byte("base_url = \"https://s.example.org/\"\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		for _, args := range [][]string{{"--archive", site, "add", srv.URL + "/2019/11/piece"}, {"--archive", site, "import", feed}, {"add", srv.URL + "/2019/11/piece", "--into", site}} {
+			if _, errs, code := run(t, args...); code != 2 || !strings.Contains(errs, "site's root, whose pages are read from its content folder") {
+				t.Errorf("%s %v: exit %d %q; want it refused", cfg, args, code, errs)
+			}
+		}
+		into := filepath.Join(site, "content", "posts")
+		if out, errs, code := run(t, "--archive", site, "add", srv.URL+"/2019/11/piece", "--into", into); code != 0 || !strings.Contains(out, "added") {
+			t.Errorf("%s: add --into content/posts: exit %d\n%s\n%s", cfg, code, out, errs)
+		}
+		if out, _, _ := run(t, "--archive", site, "list"); !strings.Contains(out, "The alliance at seventy") {
+			t.Errorf("%s: the piece added is not listed:\n%s", cfg, out)
+		}
+	}
 }
