@@ -23,7 +23,8 @@ import (
 // snapshot they cost, at 1M pieces, about a second of CPU each, which the
 // reader spent after its first list while the first word was typed (the
 // warm, warm.go) and, for the order, in the first list itself; from the
-// file, a read of 43.5 MB at 1M generated pieces (~9 values a piece). The
+// file, a read of 43.5 MB at 1M generated pieces (~9 values a piece;
+// 4 MB more since version 2 keeps the IDs' ranks, docOrder.ranks). The
 // warm writes the file when it has read both (the next reader of the
 // generation reads it), and `folio index` when it has built
 // (KeepColumns). A command that searches once (Options.Once) reads the
@@ -34,14 +35,15 @@ import (
 // snapshot's segments (id, count, deleted: two words each) that the
 // document numbers belong to; the match-all score (two words); the facet
 // terms the column's values are positions among (their bytes, padded to a
-// word); the column's starts and values; the order; the CRC-32C of all
+// word); the column's starts and values; the order; the rank of each
+// piece of the order's ID (docOrder.ranks; version 2); the CRC-32C of all
 // that. A file that does not match the snapshot in every segment, or whose
 // terms are not all among the index's, is not used.
 
 const (
 	columnsName    = "columns"
 	columnsMagic   = 0x6c6f6366 // "fcol"
-	columnsVersion = 1
+	columnsVersion = 2          // 2: the IDs' ranks
 	// maxValuesAPiece bounds, on average, the facet values a file may give
 	// a piece (~9 in the generated archive): what is read is bounded by
 	// the snapshot it is for (maxColumnsFile)
@@ -89,7 +91,7 @@ func snapshotNumbers(r bleveindex.IndexReader) (uint64, bool) {
 // maxColumnsFile bounds the size of a columns file of snapshot r whose
 // facet terms are ft's, so that a damaged or foreign file is not read
 // whole: a header, the segments, the terms, and per document number its
-// start, its place in the order and maxValuesAPiece values.
+// start, its place in the order, its rank and maxValuesAPiece values.
 func (ft *facetTerms) maxColumnsFile(r bleveindex.IndexReader) int64 {
 	n, ok := snapshotNumbers(r)
 	if !ok {
@@ -100,7 +102,7 @@ func (ft *facetTerms) maxColumnsFile(r bleveindex.IndexReader) int64 {
 	for _, t := range ft.terms {
 		size += int64(len(t)) + binary.MaxVarintLen64
 	}
-	return size + int64(n+2)*4*(2+maxValuesAPiece)
+	return size + int64(n+2)*4*(3+maxValuesAPiece)
 }
 
 // encodeColumns is the file of column col and order ord of snapshot r,
@@ -115,8 +117,8 @@ func encodeColumns(r bleveindex.IndexReader, terms []string, col *facetColumn, o
 		blob = binary.AppendUvarint(blob, uint64(len(t)))
 		blob = append(blob, t...)
 	}
-	// one allocation of the file's size (44 MB at 1M pieces), not doublings
-	b := make([]byte, 0, len(blob)+4*(16+2*len(print)+len(col.start)+len(col.vals)+len(ord.docs)))
+	// one allocation of the file's size (~48 MB at 1M pieces), not doublings
+	b := make([]byte, 0, len(blob)+4*(17+2*len(print)+len(col.start)+len(col.vals)+2*len(ord.docs)))
 	word := func(w uint32) { b = binary.LittleEndian.AppendUint32(b, w) }
 	long := func(w uint64) { word(uint32(w)); word(uint32(w >> 32)) }
 	words := func(ws []uint32) {
@@ -141,6 +143,10 @@ func encodeColumns(r bleveindex.IndexReader, terms []string, col *facetColumn, o
 	words(col.start)
 	words(col.vals)
 	words(ord.docs)
+	word(uint32(len(ord.docs)))
+	for _, d := range ord.docs {
+		word(ord.ranks[d])
+	}
 	word(crc32.Checksum(b, castagnoli))
 	return b, true
 }
@@ -154,7 +160,7 @@ func (ft *facetTerms) keepColumns(ctx context.Context, dir string, r bleveindex.
 		return nil
 	}
 	// a megabyte at a time, so that a new view or Close (which cancel
-	// the warm) need not wait for the whole file (~44 MB at 1M pieces)
+	// the warm) need not wait for the whole file (~48 MB at 1M pieces)
 	return atomicfile.ReplaceWith(filepath.Join(dir, columnsName), 0o644, func(w io.Writer) error {
 		for len(data) > 0 {
 			if err := ctx.Err(); err != nil {
@@ -265,6 +271,7 @@ func (ft *facetTerms) decodeColumns(data []byte, r bleveindex.IndexReader) (*fac
 	}
 	col := &facetColumn{snap: r, start: w.words(), vals: w.words()}
 	ord.docs = w.words()
+	ranks := w.words()
 	if w.bad || len(w.b) != 0 || len(col.start) == 0 {
 		return nil, nil, errColumnsFile
 	}
@@ -295,6 +302,21 @@ func (ft *facetTerms) decodeColumns(data []byte, r bleveindex.IndexReader) (*fac
 			return nil, nil, errColumnsFile
 		}
 		seen.add(uint64(d))
+	}
+	if len(ranks) != len(ord.docs) {
+		return nil, nil, errColumnsFile
+	}
+	ord.ranks = make([]uint32, len(col.start)-1)
+	for i := range ord.ranks {
+		ord.ranks[i] = noRank
+	}
+	seen = docSet{}
+	for i, rank := range ranks {
+		if int(rank) >= len(ranks) || seen.has(uint64(rank)) {
+			return nil, nil, errColumnsFile
+		}
+		seen.add(uint64(rank))
+		ord.ranks[ord.docs[i]] = rank
 	}
 	return col, ord, nil
 }
@@ -359,7 +381,7 @@ func (ft *facetTerms) keep(ctx context.Context, dir string, r bleveindex.IndexRe
 	}
 	col := ft.column0(r)
 	ord := ft.order(r)
-	if col == nil || ord == nil {
+	if col == nil || ord == nil || ord.ranks == nil {
 		return nil
 	}
 	return ft.keepColumns(ctx, dir, r, col, ord)

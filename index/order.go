@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"math"
 	"slices"
 	"strings"
 	"sync"
@@ -19,12 +20,20 @@ import (
 // the page, 55-63 ms at 100k pieces; from the order, a slice of it. The
 // order is read once per snapshot, off the keystroke path (warm.go):
 // 83-90 ms of CPU and 14 MB allocated meanwhile at 100k pieces, then 4
-// bytes a document.
+// bytes a document, and 4 a document number for the IDs' ranks.
 type docOrder struct {
 	snap  bleveindex.IndexReader // the snapshot it was read from
 	docs  []uint32               // document numbers, in order
 	score float64                // every document's score (match-all's constant)
+	// ranks are, by document number, the rank of each document's ID among
+	// the snapshot's IDs in byte order (noRank: no document of that
+	// number): settleTies compares them instead of reading each tying
+	// piece's ID. 4 bytes a document number; nil when not read.
+	ranks []uint32
 }
+
+// noRank is the rank of a document number without a document.
+const noRank = math.MaxUint32
 
 // orderSort is the sort the order is read for: a search without words,
 // newest first (pageOf).
@@ -39,6 +48,14 @@ type orders struct {
 // order returns the order of snapshot r, or nil when it has not been read.
 func (ft *facetTerms) order(r bleveindex.IndexReader) *docOrder {
 	ft.fromFile(r)
+	return ft.order0(r)
+}
+
+// order0 is the order of snapshot r ft holds, or nil; it reads nothing.
+func (ft *facetTerms) order0(r bleveindex.IndexReader) *docOrder {
+	if ft == nil {
+		return nil
+	}
 	os := &ft.ords
 	os.mu.Lock()
 	defer os.mu.Unlock()
@@ -66,7 +83,9 @@ func (ft *facetTerms) warmOrder(ctx context.Context, r bleveindex.IndexReader) e
 
 // readOrder sorts every document of r by sortBy, comparing the values
 // bleve's collector compares (search.SortOrder's Value and Compare; the
-// IDs are unique, so no two documents tie).
+// IDs are unique, so no two documents tie). When sortBy has fID, it ranks
+// the IDs too (docOrder.ranks): fID is single-valued, so its sort value is
+// the piece's ID as indexed, bleve's _id.
 func readOrder(ctx context.Context, r bleveindex.IndexReader, sortBy []string) (*docOrder, error) {
 	so := search.ParseSortOrderStrings(sortBy)
 	desc := so.CacheDescending()
@@ -132,7 +151,37 @@ func readOrder(ctx context.Context, r bleveindex.IndexReader, sortBy []string) (
 	for i, a := range at {
 		ord.docs[i] = docs[a]
 	}
+	if f := slices.Index(sortBy, fID); f >= 0 {
+		slices.SortFunc(at, func(a, b uint32) int { return strings.Compare(keys[int(a)*k+f], keys[int(b)*k+f]) })
+		ord.ranks = ranksOf(docs, at)
+	}
 	return ord, nil
+}
+
+// ranksOf is, by document number, the rank of each of docs whose
+// positions in docs are in order in at (docOrder.ranks).
+func ranksOf(docs, at []uint32) []uint32 {
+	top := -1
+	for _, d := range docs {
+		top = max(top, int(d))
+	}
+	ranks := make([]uint32, top+1)
+	for i := range ranks {
+		ranks[i] = noRank
+	}
+	for rank, a := range at {
+		ranks[docs[a]] = uint32(rank)
+	}
+	return ranks
+}
+
+// rankOf is the rank of document d's ID (docOrder.ranks), false when o
+// has none for it.
+func (o *docOrder) rankOf(d uint64) (uint32, bool) {
+	if d >= uint64(len(o.ranks)) || o.ranks[d] == noRank {
+		return 0, false
+	}
+	return o.ranks[d], true
 }
 
 // page returns the hits [from, from+size) of the order, with their IDs.
@@ -177,7 +226,7 @@ func (ix *Index) collectOrdered(terms *facetTerms, size, from int) (hits search.
 // read: for a command that pages through every piece (folio list, stats),
 // whose pages are then slices of it instead of a walk of every piece's
 // date and ID a page (the reader reads it after its first search,
-// warm.go). It holds 4 bytes a piece.
+// warm.go). It holds 8 bytes a piece (the order and the IDs' ranks).
 func (ix *Index) ReadOrder(ctx context.Context) error {
 	return ix.onSnapshot(func(_ *view, ft *facetTerms, r bleveindex.IndexReader) error {
 		return ft.warmOrder(ctx, r)
