@@ -1,9 +1,6 @@
 package cli
 
 import (
-	"fmt"
-	"net/http"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -20,19 +17,7 @@ func TestAddFlagsCheckedAndImportURLAnyCase(t *testing.T) {
 	quickFetch(t)
 	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
 	var gets atomic.Int32
-	var srv *httptest.Server
-	srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		gets.Add(1)
-		switch r.URL.Path {
-		case "/feed.xml":
-			w.Header().Set("Content-Type", "application/rss+xml")
-			fmt.Fprintf(w, feedXML, srv.URL)
-		default:
-			w.Header().Set("Content-Type", "text/html")
-			fmt.Fprint(w, page("The alliance at seventy", "Jane Doe", srv.URL+"/2019/11/piece"))
-		}
-	}))
-	defer srv.Close()
+	srv := pieceServer(t, &gets)
 	into := t.TempDir()
 	for _, flags := range [][]string{{"--date", "garbage"}, {"--timeout", "-1s"}, {"--timeout", "0s"}} {
 		_, errs, code := run(t, append([]string{"add", srv.URL + "/2019/11/piece", "--into", into}, flags...)...)

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 )
 
@@ -18,18 +19,7 @@ import (
 func TestAddAndImportWriteIntoTheArchive(t *testing.T) {
 	quickFetch(t)
 	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
-	var srv *httptest.Server
-	srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		switch r.URL.Path {
-		case "/feed.xml":
-			w.Header().Set("Content-Type", "application/rss+xml")
-			fmt.Fprintf(w, feedXML, srv.URL)
-		default:
-			w.Header().Set("Content-Type", "text/html")
-			fmt.Fprint(w, page("The alliance at seventy", "Jane Doe", srv.URL+"/2019/11/piece"))
-		}
-	}))
-	defer srv.Close()
+	srv := pieceServer(t, nil)
 	arch := t.TempDir()
 	if out, errs, code := run(t, "--archive", arch, "add", srv.URL+"/2019/11/piece"); code != 0 || !strings.Contains(out, "added") {
 		t.Fatalf("add without --into: exit %d\n%s\n%s", code, out, errs)
@@ -80,4 +70,26 @@ func TestAddAndImportWriteIntoTheArchive(t *testing.T) {
 			t.Errorf("%s: the piece added is not listed:\n%s", cfg, out)
 		}
 	}
+}
+
+// pieceServer serves feedXML at /feed.xml and the page of its one item
+// ("The alliance at seventy") at any other path, counting the requests
+// in gets (nil: not counted); closed when the test ends.
+func pieceServer(t *testing.T, gets *atomic.Int32) *httptest.Server {
+	var srv *httptest.Server
+	srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if gets != nil {
+			gets.Add(1)
+		}
+		switch r.URL.Path {
+		case "/feed.xml":
+			w.Header().Set("Content-Type", "application/rss+xml")
+			fmt.Fprintf(w, feedXML, srv.URL)
+		default:
+			w.Header().Set("Content-Type", "text/html")
+			fmt.Fprint(w, page("The alliance at seventy", "Jane Doe", srv.URL+"/2019/11/piece"))
+		}
+	}))
+	t.Cleanup(srv.Close)
+	return srv
 }
