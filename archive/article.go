@@ -122,6 +122,10 @@ type Article struct {
 	// CiteKey is the citation key pinned in the front matter (citekey or
 	// citation-key), "" when none is; always a ValidCiteKey.
 	CiteKey string
+	// CiteKeyLine is the file's line of the key that pins CiteKey (0 when
+	// not known: none pinned, or the piece read from the index), for the
+	// notes on a key several pieces pin.
+	CiteKeyLine int
 	// Language is the piece's language, a BCP 47 tag (en-GB, de), as its
 	// front matter (language, lang) or its Hugo site (a translation's
 	// name, x.de.md, or its language's contentDir) gives it: language.go;

@@ -653,7 +653,7 @@ func parse(path string, data []byte, asWritten bool, inJekyll, inHugo func() boo
 	if ck, _ := m.first(citeKeyKeys); ck.value != nil {
 		k := strings.TrimSpace(stringOf(ck.value))
 		if ValidCiteKey(k) {
-			a.CiteKey = k
+			a.CiteKey, a.CiteKeyLine = k, at(ck)
 		} else if k != "" {
 			probs = append(probs, Problem{Path: path, Line: at(ck), Msg: fmt.Sprintf("citekey %s %s (an ASCII letter or digit, then letters, digits and - _ . : +, at most 100); the piece is cited as one that pins none, by the key folio gave it before or else a generated one", strconv.Quote(truncate(k, 60)), notCiteKey)})
 		}
@@ -871,21 +871,28 @@ func ValidCiteKey(k string) bool { return validCiteKey().MatchString(k) }
 // The index's problems (the reader's !) give these notes, folio check and
 // folio cite PinConflictNote's naming the piece cited by the key.
 func PinConflicts(arts []Article) []Problem {
-	pinners := map[string][]string{}
+	pinners := map[string][]Article{}
 	for _, a := range arts {
 		if ValidCiteKey(a.CiteKey) {
 			// keys that differ only in case are one key to BibTeX
-			pinners[strings.ToLower(a.CiteKey)] = append(pinners[strings.ToLower(a.CiteKey)], cmp.Or(a.Path, a.ID))
+			k := strings.ToLower(a.CiteKey)
+			pinners[k] = append(pinners[k], a)
 		}
 	}
 	var out []Problem
-	for k, paths := range pinners {
-		if len(paths) < 2 {
+	for _, as := range pinners {
+		if len(as) < 2 {
 			continue
 		}
-		msg := PinConflictNote(k, paths, "", "")
-		for _, p := range paths {
-			out = append(out, Problem{Path: p, Msg: msg})
+		var paths []string
+		for _, a := range as {
+			paths = append(paths, cmp.Or(a.Path, a.ID))
+		}
+		note := PinConflictNoter(paths, "", "")
+		for i, a := range as {
+			// each piece's note names its key as its file writes it,
+			// at its line (lee2024 in one, LEE2024 in the other)
+			out = append(out, Problem{Path: paths[i], Line: a.CiteKeyLine, Msg: note(a.CiteKey)})
 		}
 	}
 	slices.SortFunc(out, func(x, y Problem) int { return strings.Compare(x.Path+x.Msg, y.Path+y.Msg) })
@@ -893,19 +900,28 @@ func PinConflicts(arts []Article) []Problem {
 }
 
 // PinConflictNote is the note on the pieces (their paths) that pin the
-// citation key k: holder is the one cited by it, for the reason why ("" when
-// not known).
+// citation key k (as the piece noted writes it: the others may write it in
+// another case, one key to BibTeX): holder is the one cited by it, for the
+// reason why ("" when not known).
 func PinConflictNote(k string, paths []string, holder, why string) string {
+	return PinConflictNoter(paths, holder, why)(k)
+}
+
+// PinConflictNoter is PinConflictNote for each piece of one group, which
+// names its key as it writes it: the pieces are named once for them all
+// (a template's default key on every piece of an archive).
+func PinConflictNoter(paths []string, holder, why string) func(k string) string {
 	const pinConflictNames = 3
 	paths = slices.Sorted(slices.Values(paths))
 	named := strings.Join(paths[:min(len(paths), pinConflictNames)], ", ")
 	if len(paths) > pinConflictNames {
 		named += fmt.Sprintf(" and %d more", len(paths)-pinConflictNames)
 	}
-	if holder == "" {
-		return fmt.Sprintf("citekey %s is pinned by %d pieces (%s); one of them is cited by it (the first by date, then title, unless another was given it before), the others by generated keys", k, len(paths), named)
+	rest := fmt.Sprintf(" is pinned by %d pieces (%s); one of them is cited by it (the first by date, then title, unless another was given it before), the others by generated keys", len(paths), named)
+	if holder != "" {
+		rest = fmt.Sprintf(" is pinned by %d pieces (%s); %s is cited by it (%s), the others by generated keys", len(paths), named, holder, why)
 	}
-	return fmt.Sprintf("citekey %s is pinned by %d pieces (%s); %s is cited by it (%s), the others by generated keys", k, len(paths), named, holder, why)
+	return func(k string) string { return "citekey " + k + rest }
 }
 
 // PinOrder orders the pieces that pin one key, the first of which is cited

@@ -455,7 +455,7 @@ func NewKeyringWith(arts []archive.Article, given []KeyRecord) *Keyring {
 			}
 			for i, m := range ms {
 				if i != owner {
-					r.problems = append(r.problems, archive.Problem{Path: cmp.Or(m.a.Path, m.a.ID),
+					r.problems = append(r.problems, archive.Problem{Path: cmp.Or(m.a.Path, m.a.ID), Line: m.a.CiteKeyLine,
 						Msg: fmt.Sprintf("citekey %s was given to %s before (folio keeps a key with its piece); this piece is cited by a generated key", m.a.CiteKey, g.ID)})
 				}
 			}
@@ -471,9 +471,10 @@ func NewKeyringWith(arts []archive.Article, given []KeyRecord) *Keyring {
 			for _, m := range ms {
 				paths = append(paths, cmp.Or(m.a.Path, m.a.ID))
 			}
-			msg := archive.PinConflictNote(k, paths, paths[0], "the first by date, then title")
-			for _, p := range paths {
-				r.problems = append(r.problems, archive.Problem{Path: p, Msg: msg})
+			note := archive.PinConflictNoter(paths, paths[0], "the first by date, then title")
+			for i, m := range ms {
+				// its key as its file writes it, at its line
+				r.problems = append(r.problems, archive.Problem{Path: paths[i], Line: m.a.CiteKeyLine, Msg: note(m.a.CiteKey)})
 			}
 		}
 	}

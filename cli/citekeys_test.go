@@ -145,7 +145,7 @@ func TestCiteKeysDoNotMove(t *testing.T) {
 		return strings.Count(out, "citekey twice is pinned by 2 pieces (twice-a.md, twice-b.md)")
 	}
 	out, _, err = folio(t, home, "check", dir)
-	if n := strings.Count(out, "twice-b.md: citekey twice was given to twice-a before"); n != 1 || err == nil || strings.Contains(out, "twice-a.md:") {
+	if n := strings.Count(out, "twice-b.md:5: citekey twice was given to twice-a before"); n != 1 || err == nil || strings.Contains(out, "twice-a.md:") {
 		t.Errorf("folio check noted the twice-pinned key on %d pieces (err %v), want twice-b.md and a failure:\n%s", n, err, out)
 	}
 	indexDir := t.TempDir()
@@ -186,7 +186,8 @@ func TestCiteKeysDoNotMove(t *testing.T) {
 	if !strings.Contains(errs, late) {
 		t.Errorf("no warning %q:\n%s", late, errs)
 	}
-	if out, _, err := folio(t, home, "check", dir); err == nil || !strings.Contains(out, late) {
+	// (folio check reads the files: it names the key's line)
+	if out, _, err := folio(t, home, "check", dir); err == nil || !strings.Contains(out, "late-pin.md:5: citekey smith:pinned was given to pinned before") {
 		t.Errorf("folio check (err %v) does not list the late pin:\n%s", err, out)
 	}
 	// folio check reads the ledger and changes nothing: a corrupt one is
@@ -373,5 +374,52 @@ func TestLedgerKeyOutlivesANewReadingOfTheByline(t *testing.T) {
 	}
 	if out, _, err := folio(t, t.TempDir(), "--archive", dir, "cite", "--all", "--format", "bibtex"); err != nil || !strings.Contains(out, "{lee2020lists,") {
 		t.Errorf("without a ledger (%v):\n%s", err, out)
+	}
+}
+
+// TestPinConflictSaysEachKeyAtItsLine: two files pinning one key in
+// different case (one key to BibTeX) are each told of it at their file's
+// line of the key, by the key as that file writes it, by folio check
+// and by the index's problems (a researcher's report: both notes had no
+// line and said lee2024, b4.md's too, which writes LEE2024).
+func TestPinConflictSaysEachKeyAtItsLine(t *testing.T) {
+	dir, home := t.TempDir(), t.TempDir()
+	for name, text := range map[string]string{
+		"b3.md": "---\ntitle: B three\ndate: 2024-01-01\ncitekey: lee2024\n---\nBody three.\n",
+		"b4.md": "---\ntitle: B four\ndate: 2024-02-01\nauthors: [Ann Lee]\ncitekey: LEE2024\n---\nBody four.\n",
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out, _, err := folio(t, home, "check", dir)
+	for _, want := range []string{
+		filepath.Join(dir, "b3.md") + ":4: citekey lee2024 is pinned by 2 pieces (b3.md, b4.md); b3.md is cited by it",
+		filepath.Join(dir, "b4.md") + ":5: citekey LEE2024 is pinned by 2 pieces (b3.md, b4.md); b3.md is cited by it",
+	} {
+		if err == nil || !strings.Contains(out, want+" ") {
+			t.Errorf("folio check (err %v) does not say\n%s\nin:\n%s", err, want, out)
+		}
+	}
+	indexDir := t.TempDir()
+	if _, errs, err := folio(t, home, "--archive", dir, "--index-dir", indexDir, "index"); err != nil {
+		t.Fatal(err, errs)
+	}
+	ix, err := index.OpenCached(dir, os.DirFS(dir), index.Options{Dir: indexDir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	var b strings.Builder
+	for _, p := range ix.Problems() {
+		fmt.Fprintln(&b, p)
+	}
+	for _, want := range []string{
+		"b3.md:4: citekey lee2024 is pinned by 2 pieces (b3.md, b4.md); one of them is cited by it",
+		"b4.md:5: citekey LEE2024 is pinned by 2 pieces (b3.md, b4.md); one of them is cited by it",
+	} {
+		if !strings.Contains(b.String(), want+" ") {
+			t.Errorf("the index's problems do not say\n%s\nin:\n%s", want, b.String())
+		}
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"math"
 	"slices"
 	"strings"
 	"sync"
@@ -337,6 +338,9 @@ func parseFile(fsys fs.FS, sites *archive.SiteRoots, w work) parsed {
 		a.ID = w.id // the plan's (archive.AssignIDs), as archive.Load gives it
 	}
 	e.ID, e.CiteKey, e.Print = a.ID, a.CiteKey, printOf(a)
+	if a.CiteKeyLine <= math.MaxUint16 {
+		e.CiteKeyLine = uint16(a.CiteKeyLine)
+	}
 	e.Copy = copyEntryOf(a) // of the whole body, before limitWords
 	tokens, cut := limitWords(&a)
 	if cut {

@@ -193,6 +193,11 @@ type fileEntry struct {
 	// the entry is kept as it was last read, and left out of the
 	// fingerprint, which sums what a scan sees.
 	Unseen bool
+	// CiteKeyLine is the file's line of the key pinning CiteKey
+	// (archive.Article.CiteKeyLine), for the note on a key several pieces
+	// pin; 0 when not known, or past 65535 (a uint16 takes no room: it
+	// fills the padding after the booleans)
+	CiteKeyLine uint16
 }
 
 // siteAsked is whether reading a file asked if it is in a Jekyll site,
@@ -315,7 +320,7 @@ func (m *manifest) summarize() error {
 		if e.Indexed {
 			ls = append(ls, length{e.ID, int32(min(e.Words, math.MaxInt32)), e.Added})
 			if e.CiteKey != "" {
-				pinned = append(pinned, archive.Article{ID: e.ID, Path: p, CiteKey: e.CiteKey})
+				pinned = append(pinned, archive.Article{ID: e.ID, Path: p, CiteKey: e.CiteKey, CiteKeyLine: int(e.CiteKeyLine)})
 			}
 		}
 		// every read's hash is kept beside its times (parseFile): a file

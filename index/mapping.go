@@ -793,11 +793,13 @@ import (
 // site with zola.toml alone was no site, its drafts, ignored pages and
 // section pages pieces, now read as Zola reads it); 339: a zola.toml
 // beside a Hugo config.toml is Hugo's site (archive's hugoOwnConfig: its
-// ignoreFiles were not read), one without base_url Zola's (was Hugo's)
+// ignoreFiles were not read), one without base_url Zola's (was Hugo's); 340: the manifest
+// keeps the line of each piece's pinned citation key (fileEntry.CiteKeyLine:
+// the note on a key several pieces pin had no line, now its file's line)
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 339
+const SchemaVersion = 340
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
