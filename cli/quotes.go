@@ -23,7 +23,7 @@ import (
 const maxQuoteBytes = 64 << 10
 
 func newQuotesCmd(env *Env) *cobra.Command {
-	var format, piece string
+	var format, piece, accessed string
 	var orphaned bool
 	cmd := &cobra.Command{
 		Use:   "quotes [QUERY]",
@@ -34,7 +34,10 @@ oldest first, with the citation of each piece:
   markdown  each passage as a Markdown quote ("> " before each line), then the
             note citing it and its citation key as [@key], ready to paste
             into notes; the quote's own note after it
-  bibtex    one biblatex entry per quoted piece, with its passages in annote
+  bibtex    one biblatex entry per quoted piece, with its passages in annote;
+            its access date (urldate, of an online piece) is the day its
+            first quote was kept, in local time, unless --accessed gives
+            another: the same quotes give the same entries on any day
   json      every field of every quote, with whether it is orphaned
 
 A quote is found again in its piece by its text and the text around it, so
@@ -62,6 +65,13 @@ the reading state. folio search --quoted finds the pieces that have quotes.`,
 				format = "bibtex"
 			default:
 				return fmt.Errorf("--format %q: want markdown, bibtex or json", format)
+			}
+			var when time.Time // zero: each piece's day its first quote was kept
+			if accessed != "" {
+				var err error
+				if when, err = time.Parse("2006-01-02", accessed); err != nil {
+					return fmt.Errorf("--accessed %q: want YYYY-MM-DD", accessed)
+				}
 			}
 			if cmd.Flags().Changed("json") {
 				format = "json"
@@ -108,7 +118,7 @@ the reading state. folio search --quoted finds the pieces that have quotes.`,
 			case "json":
 				return writeJSON(env.Out, quotesJSON(found, keys))
 			case "bibtex":
-				out = quotesBibTeX(found, keys, time.Now())
+				out = quotesBibTeX(found, keys, when)
 			default:
 				out = quotesMarkdown(found, keys)
 			}
@@ -120,6 +130,7 @@ the reading state. folio search --quoted finds the pieces that have quotes.`,
 	cmd.Flags().Bool("json", false, "the same as --format json")
 	cmd.Flags().StringVar(&piece, "piece", "", "only the quotes of this piece (its id or file)")
 	cmd.Flags().BoolVar(&orphaned, "orphaned", false, "only the orphaned quotes: passage or piece gone")
+	cmd.Flags().StringVar(&accessed, "accessed", "", "access date for online pieces in bibtex, YYYY-MM-DD (default the day a piece's first quote was kept)")
 	_ = cmd.RegisterFlagCompletionFunc("piece", completeIDs(env))
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"markdown", "bibtex", "json"}, cobra.ShellCompDirectiveNoFileComp))
 	cmd.AddCommand(newQuotesAddCmd(env), newQuotesRmCmd(env))
@@ -413,7 +424,10 @@ func markdownLine(line string) string {
 // quotesBibTeX is one biblatex entry per quoted piece, in the order of each
 // piece's first quote, its passages in annote, one a line: “passage” (note).
 // A piece's orphaned quotes cited as recorded (asRecorded) are the entry of
-// the version each recorded, not the piece's now.
+// the version each recorded, not the piece's now. An entry's access date
+// (urldate) is accessed, or, when that is zero, the local day its first
+// quote was kept (as folio cite's access date is a local day), today for
+// quotes of no time: the same quotes are the same entries on any day.
 func quotesBibTeX(rs []resolvedQuote, keys *cite.Keyring, accessed time.Time) string {
 	var order []string
 	byPiece := map[string][]resolvedQuote{}
@@ -453,9 +467,28 @@ func quotesBibTeX(rs []resolvedQuote, keys *cite.Keyring, accessed time.Time) st
 		if i > 0 {
 			b.WriteByte('\n')
 		}
-		b.WriteString(cite.BibTeXAnnotated(a, key, accessed, strings.Join(lines, "\n    ")))
+		b.WriteString(cite.BibTeXAnnotated(a, key, keptDay(group, accessed), strings.Join(lines, "\n    ")))
 	}
 	return b.String()
+}
+
+// keptDay is accessed, or when it is zero the local time the first of
+// group was kept (Created, stored in UTC: its day in UTC was tomorrow
+// west of UTC in the evening), or now when none has a time.
+func keptDay(group []resolvedQuote, accessed time.Time) time.Time {
+	if !accessed.IsZero() {
+		return accessed
+	}
+	var first time.Time
+	for _, r := range group {
+		if !r.Created.IsZero() && (first.IsZero() || r.Created.Before(first)) {
+			first = r.Created
+		}
+	}
+	if first.IsZero() {
+		return time.Now()
+	}
+	return first.Local()
 }
 
 type quoteJSON struct {

@@ -4,8 +4,10 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/folio-tui/folio/state"
 )
@@ -351,5 +353,65 @@ func TestAnOrphanedQuoteIsCitedAsQuoted(t *testing.T) {
 	bib, _, err := folio(t, home, "--archive", arch, "quotes", "--format", "bibtex")
 	if err != nil || strings.Count(bib, "@") != 2 || !strings.Contains(bib, "Count b v1") || !strings.Contains(bib, "Count b v2") {
 		t.Errorf("bibtex: two entries, one a version (%v):\n%s", err, bib)
+	}
+}
+
+// TestQuotesBibTeXAccessedTheDayKept: folio quotes --format bibtex gives
+// an online piece's urldate as the local day its first quote was kept, so
+// that the same quotes give the same entries on any day (a researcher's
+// report: it was today, every run), or the day --accessed gives.
+func TestQuotesBibTeXAccessedTheDayKept(t *testing.T) {
+	home, arch := t.TempDir(), t.TempDir()
+	md := "---\ntitle: Kept online\ndate: 2020-01-03\nauthor: Bo Chan\noutlet: CountFeed\nurl: https://example.org/kept\n---\nThe first passage. The second passage.\n"
+	if err := os.WriteFile(filepath.Join(arch, "kept.md"), []byte(md), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, text := range []string{"The first passage.", "The second passage."} {
+		if _, errs, err := folio(t, home, "--archive", arch, "quotes", "add", "kept", "--text", text); err != nil {
+			t.Fatalf("add: %v %s", err, errs)
+		}
+	}
+	// kept at 03:00 UTC on 4 March 2021 (the evening before, west of UTC)
+	// and on 1 May: the file's times as they are stored, in UTC
+	files, _ := filepath.Glob(filepath.Join(home, "folio", "*.quotes.json"))
+	if len(files) != 1 {
+		t.Fatalf("quotes files %v", files)
+	}
+	data, err := os.ReadFile(files[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	created := regexp.MustCompile(`"created": *"[^"]*"`)
+	n := 0
+	data = created.ReplaceAllFunc(data, func([]byte) []byte {
+		n++
+		return []byte(map[int]string{1: `"created": "2021-03-04T03:00:00Z"`, 2: `"created": "2021-05-01T12:00:00Z"`}[n])
+	})
+	if n != 2 {
+		t.Fatalf("%d created times in:\n%s", n, data)
+	}
+	if err := os.WriteFile(files[0], data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	local := time.Local
+	time.Local = time.FixedZone("UTC-7", -7*3600)
+	t.Cleanup(func() { time.Local = local })
+
+	urldate := regexp.MustCompile(`(?m)^  urldate *= \{(.*)\},$`)
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{nil, "2021-03-03"}, // the first quote's local day
+		{[]string{"--accessed", "2024-02-29"}, "2024-02-29"},
+	} {
+		bib, errs, err := folio(t, home, append([]string{"--archive", arch, "quotes", "--format", "bibtex"}, c.args...)...)
+		m := urldate.FindAllStringSubmatch(bib, -1)
+		if err != nil || len(m) != 1 || m[0][1] != c.want {
+			t.Errorf("quotes %v: urldate %v, want %s (%v %s):\n%s", c.args, m, c.want, err, errs, bib)
+		}
+	}
+	if _, _, err := folio(t, home, "--archive", arch, "quotes", "--format", "bibtex", "--accessed", "29 Feb"); err == nil {
+		t.Error("--accessed 29 Feb was taken")
 	}
 }
