@@ -128,9 +128,7 @@ func (s *sidebar) openDecade(d string, open bool) {
 		for last+1 < len(s.entries) && s.entries[last+1].inner && decadeOf(s.entries[last+1].value) == d {
 			last++
 		}
-		if h := s.listHeight(); last >= s.offset+h {
-			s.offset = min(s.cursor, last-h+1)
-		}
+		s.offset = min(s.cursor, s.offsetShowing(last))
 	}
 }
 

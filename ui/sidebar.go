@@ -563,17 +563,96 @@ func (s *sidebar) follow() {
 	if top < s.offset {
 		s.offset = top
 	}
-	if s.cursor >= s.offset+h {
-		s.offset = s.cursor - h + 1
+	s.offset = s.offsetShowing(s.cursor)
+	s.offset = min(max(s.offset, 0), s.lastOffset())
+}
+
+// offsetShowing is the first entry on screen that shows entry i with the
+// least scrolling from the offset: i itself when it is above the screen,
+// else the least offset from the current one whose lines (after the
+// "↑ N more" line, before the "↓ N more" one: shownFrom) hold i.
+func (s sidebar) offsetShowing(i int) int {
+	if i < s.offset {
+		return i
 	}
-	s.offset = min(max(s.offset, 0), max(len(s.entries)-h, 0))
+	h := s.listHeight()
+	off := max(s.offset, i-h+1) // no fewer lines can show it
+	for off < i {
+		if end, _, _ := s.shownFrom(off, h); i < end {
+			break
+		}
+		off++
+	}
+	return off
+}
+
+// lastOffset is the greatest first entry on screen: the one from which the
+// list shows the last entry, with no line below it.
+func (s sidebar) lastOffset() int {
+	h := s.listHeight()
+	switch n := len(s.entries); {
+	case n <= h:
+		return 0
+	case h >= sidebarMoreMin:
+		return n - (h - 1) // under the "↑ N more" line
+	default:
+		return n - h
+	}
+}
+
+// page is how many values PageUp and PageDown move: the rows the list
+// shows less one, the lines saying what is above and below not counted,
+// so that no row is passed unseen.
+func (s sidebar) page() int {
+	h := s.listHeight()
+	if len(s.entries) > h && h >= sidebarMoreMin {
+		h -= 2
+	}
+	return max(h-1, 1)
+}
+
+// sidebarMoreMin is the fewest lines of entries that say what they leave
+// out, above and below ("↑ N more", "↓ N more"), and still show one entry.
+const sidebarMoreMin = 3
+
+// shownFrom is what h lines of the list show from entry off: the entries
+// from off to end, whether a line above them says how many rows are hidden
+// above (up) and one under them those hidden below (down). A list that
+// does not fit says both, so that a group cut at the foot of the list
+// does not look finished (its last row shown, then the blank line over the
+// timeline); a list of under sidebarMoreMin lines says neither.
+func (s sidebar) shownFrom(off, h int) (end int, up, down bool) {
+	n := len(s.entries)
+	off = min(max(off, 0), n)
+	rows := max(h, 0)
+	if rows >= sidebarMoreMin {
+		if up = off > 0; up {
+			rows--
+		}
+		if down = n-off > rows; down {
+			rows--
+		}
+	}
+	return min(off+rows, n), up, down
 }
 
 // entryAt maps a line of the sidebar to an entry index.
+// The "↑ N more" and "↓ N more" lines are no entry.
 func (s sidebar) entryAt(y int) (int, bool) {
 	y -= s.filterHeight()
+	h := s.listHeight()
+	if y < 0 || y >= h {
+		return 0, false
+	}
+	end, up, _ := s.shownFrom(s.offset, h)
+	if up {
+		if y == 0 {
+			return 0, false
+		}
+		y--
+	}
 	i := s.offset + y
-	if y < 0 || y >= s.listHeight() || i >= len(s.entries) {
+	if i >= end {
 		return 0, false
 	}
 	return i, !s.entries[i].header

@@ -22,8 +22,15 @@ func (s sidebar) view(st Styles) string {
 	if len(s.entries) == 0 {
 		lines = append(lines, st.Hint.Render(truncateCells("no facets", w)))
 	}
-	for i := s.offset; i < len(s.entries) && len(lines) < lh; i++ {
+	end, up, down := s.shownFrom(s.offset, s.listHeight())
+	if up {
+		lines = append(lines, s.moreView("↑", 0, s.offset, w, st))
+	}
+	for i := s.offset; i < end && len(lines) < lh; i++ {
 		lines = append(lines, s.entryView(i, w, st))
+	}
+	if down {
+		lines = append(lines, s.moreView("↓", end, len(s.entries), w, st))
 	}
 	for len(lines) < lh {
 		lines = append(lines, "")
@@ -41,6 +48,29 @@ func (s sidebar) view(st Styles) string {
 		lines[i] = fitCells(l, w) + " " + border
 	}
 	return strings.Join(lines[:min(len(lines), s.height)], "\n")
+}
+
+// moreView is the line saying what rows of the list are off screen, the
+// entries from to to, above it or below (arrow): how many values, and the
+// groups they are of ("↓ 2 more: YEARS"; "↑ AUTHORS" when only the header
+// of the group on screen is hidden).
+func (s sidebar) moreView(arrow string, from, to, w int, st Styles) string {
+	values := 0
+	var groups []string
+	for _, e := range s.entries[from:to] {
+		if !e.header {
+			values++
+		}
+		if t := e.group.title(); len(groups) == 0 || groups[len(groups)-1] != t {
+			groups = append(groups, t)
+		}
+	}
+	line := " " + arrow
+	if values > 0 {
+		line += fmt.Sprintf(" %d more:", values)
+	}
+	line += " " + strings.Join(groups, ", ")
+	return st.Hint.Render(truncateCells(line, w))
 }
 
 func (s sidebar) entryView(i, w int, st Styles) string {
