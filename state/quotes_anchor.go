@@ -106,11 +106,13 @@ func (f folded) end(i int) int {
 // tone mark typed in either order are one); a mark after no letter or
 // digit (after a space) is left out. Format characters (a zero-width
 // joiner, a soft hyphen) are left out and break nothing: Bengali's ra,
-// joiner, virama, ya is ra, virama, ya.
+// joiner, virama, ya is ra, virama, ya. Arabic's hamza above is kept
+// but where it is the Persian and Urdu ezafe (ezafe: "خانهٔ" is "خانه").
 func fold(text string) folded {
 	w := folder{at: make([]int32, 0, len(text)/2)}
 	w.b.Grow(len(text))
 	letter := false // the character before is a letter or digit, or its mark
+	var base rune   // the last letter or digit written
 	for i, r := range text {
 		if r < utf8.RuneSelf {
 			switch {
@@ -122,7 +124,7 @@ func fold(text string) folded {
 				letter = false
 				continue
 			}
-			letter = true
+			letter, base = true, r
 			continue
 		}
 		if unicode.Is(unicode.Cf, r) {
@@ -137,8 +139,8 @@ func fold(text string) folded {
 			switch {
 			case unicode.IsLetter(d) || unicode.IsNumber(d):
 				w.emit(unicode.ToLower(d), i)
-				letter, wrote = true, true
-			case unicode.IsMark(d) && !accent(d) && letter:
+				letter, wrote, base = true, true, d
+			case unicode.IsMark(d) && !accent(d) && letter && !ezafe(base, d):
 				// (a mark after a space or a symbol is no letter's)
 				w.marks = append(w.marks, foldMark{r: d, from: i})
 				wrote = true
@@ -209,6 +211,23 @@ func (w *folder) flush() {
 	w.marks = w.marks[:0]
 }
 
+// ezafe reports whether the mark r after the letter base is the hamza
+// above (U+0654) that Persian and Urdu write on heh, ae, heh goal and yeh
+// barree (ۀ ۂ ۓ, precomposed or not) for the ezafe, which writers also
+// write as a kasra (folded, accent) or leave out: folded as a vowel point
+// is, "خانه ما" is found in "خانهٔ ما", "بڑے" in "بڑۓ". On other
+// letters it is part of the letter (accent).
+func ezafe(base, r rune) bool {
+	if r != 0x0654 {
+		return false
+	}
+	switch base {
+	case 0x0647, 0x06D5, 0x06C1, 0x06D2: // heh, ae, heh goal, yeh barree
+		return true
+	}
+	return false
+}
+
 // accent reports whether the combining mark r is folded as an accent is:
 // one of the combining diacritical marks (U+0300–U+036F, U+1AB0–U+1AFF,
 // U+1DC0–U+1DFF, U+20D0–U+20FF, U+FE20–U+FE2F: the accents NFKD takes off
@@ -217,7 +236,7 @@ func (w *folder) flush() {
 // "كتب"), or a variation selector. Other marks are parts of their letters
 // (a Devanagari, Bengali or Thai vowel sign, a virama, a nukta, a Thai tone
 // mark, the kana voicing marks, Arabic's hamza and madda: "سأل" is not
-// "سال") and are kept.
+// "سال") and are kept (but the ezafe's hamza, fold).
 func accent(r rune) bool {
 	switch {
 	case 0x0300 <= r && r <= 0x036F, 0x1AB0 <= r && r <= 0x1AFF, 0x1DC0 <= r && r <= 0x1DFF,
@@ -228,7 +247,7 @@ func accent(r rune) bool {
 	case 0x0653 <= r && r <= 0x0655:
 		// Arabic madda and hamza above and below: NFKD takes them off
 		// letters of their own (أ إ آ ؤ ئ), so folding them made سأل
-		// (asked) سال (flowed)
+		// (asked) سال (flowed); the ezafe's hamza is folded (ezafe)
 		return false
 	case 0x0591 <= r && r <= 0x05C7, 0x0610 <= r && r <= 0x061A, 0x064B <= r && r <= 0x065F,
 		r == 0x0670, 0x06D6 <= r && r <= 0x06ED:
