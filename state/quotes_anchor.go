@@ -105,8 +105,9 @@ func (f folded) end(i int) int {
 // not "क"), those after one letter in canonical order (a Thai vowel and
 // tone mark typed in either order are one); a mark after no letter or
 // digit (after a space) is left out. Format characters (a zero-width
-// joiner, a soft hyphen) are left out and break nothing: Bengali's ra,
-// joiner, virama, ya is ra, virama, ya. Arabic's hamza above is kept
+// joiner, a soft hyphen) and Arabic's tatweel (tatweel) are left out and
+// break nothing: Bengali's ra, joiner, virama, ya is ra, virama, ya;
+// "كتـــاب" is "كتاب". Arabic's hamza above is kept
 // but where it is the Persian and Urdu ezafe (ezafe: "خانهٔ" is "خانه").
 func fold(text string) folded {
 	w := folder{at: make([]int32, 0, len(text)/2)}
@@ -127,8 +128,8 @@ func fold(text string) folded {
 			letter, base = true, r
 			continue
 		}
-		if unicode.Is(unicode.Cf, r) {
-			continue // a joiner, a soft hyphen, a direction mark: no break between a letter and its mark
+		if unicode.Is(unicode.Cf, r) || r == tatweel {
+			continue // a joiner, a soft hyphen, a direction mark, a kashida: no break between a letter and its mark
 		}
 		if !unicode.IsLetter(r) && !unicode.IsNumber(r) && !unicode.IsMark(r) && !unicode.IsSymbol(r) {
 			letter = false
@@ -153,6 +154,12 @@ func fold(text string) folded {
 	w.flush()
 	return folded{s: w.b.String(), text: text, at: w.at}
 }
+
+// tatweel is Arabic's kashida (U+0640), which stretches a joined letter
+// to justify a line or for show: a letter to Unicode (Lm), but no letter
+// of the word, left out as a format character is (fold; "سأل" was not
+// found in "ســأل", so a quote was orphaned by a site adding kashida).
+const tatweel = '\u0640'
 
 // folder writes a reduction (fold).
 type folder struct {
