@@ -136,7 +136,10 @@ func lineBreaks(doc ast.Node, src []byte) []byte {
 			}
 		}
 		if v := t.Segment.Value(src); bytes.IndexByte(v, '&') >= 0 && !glamourTakesRaw(t) {
-			if u := html.UnescapeString(string(v)); strings.ContainsAny(u, "\n\r") {
+			// its references to a backslash written "\\", as
+			// backslashRefs writes them: a backslash decoded is one
+			// Glamour reads as an escape ("&#92;]" showed "]")
+			if u := html.UnescapeString(escapeBackslashRefs(string(v))); strings.ContainsAny(u, "\n\r") {
 				u = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ", "&", "&amp;").Replace(u)
 				start := len(src)
 				src = append(src, u...)

@@ -111,6 +111,11 @@ var lineBreakCases = []struct {
 	{"| a | b |\n|---|---|\n| x<br>y | z |", 0, []string{"x | z", "y |"}},
 	{"`code\nspan` and `a<br>b`", 0, []string{"code span and a<br>b"}},
 	{"a&#10;b &NewLine;c", 0, []string{"a b c"}},
+	// a reference to a backslash in a Text with one to a new line is a
+	// backslash, not an escape Glamour reads (`\[2]` was shown)
+	{"Line &#92;[2&#92;]&#10;next x.", 0, []string{`Line \[2\] next x.`}},
+	{"&bsol;* and &#x5C;&#x5C;&NewLine;&#92;", 0, []string{`\* and \\ \`}},
+	{"an \\[escape\\]&#10;b", 0, []string{`an [escape] b`}},
 	{"Setext\ntwo\n===", 0, []string{"Setext two"}},
 	{"Setext  \ntwo\n===", 0, []string{"Setext", "two"}},
 	{"- a\n  b\n- c  \n  d", 0, []string{"• a b", "• c", "d"}},

@@ -432,7 +432,9 @@ func decodeRawTexts(doc ast.Node, src []byte) []byte {
 // "&#92;[2&#92;]" showed "[2]" where CommonMark shows "\[2\]" (a
 // reference's character is literal), and a table of it was shown as rows,
 // "[2\]": the cell's words were read as CommonMark reads them. "\\" is
-// one backslash to Glamour and to CommonMark. Code, HTML and autolinks are
+// one backslash to Glamour and to CommonMark (lineBreaks, which decodes a
+// Text with a reference to a new line, writes them so as it decodes the
+// others: escapeBackslashRefs). Code, HTML and autolinks are
 // left as they are: their references are shown as written or not Glamour's
 // Text.
 func backslashRefs(doc ast.Node, src []byte) []byte {
@@ -460,28 +462,38 @@ func backslashRefs(doc ast.Node, src []byte) []byte {
 	})
 	for _, t := range texts {
 		v := string(t.Segment.Value(src))
-		var b strings.Builder
-		last := 0
-		for i := 0; i < len(v); i++ {
-			if v[i] != '&' {
-				continue
-			}
-			if j := i + refLen(v[i:]); j > i && html.UnescapeString(v[i:j]) == `\` {
-				b.WriteString(v[last:i])
-				b.WriteString(`\\`)
-				last = j
-				i = j - 1
-			}
-		}
-		if last == 0 {
+		w := escapeBackslashRefs(v)
+		if w == v {
 			continue
 		}
-		b.WriteString(v[last:])
 		start := len(src)
-		src = append(src, b.String()...)
+		src = append(src, w...)
 		t.Segment = text.NewSegment(start, len(src))
 	}
 	return src
+}
+
+// escapeBackslashRefs is v with each character reference to a backslash
+// written "\\" (backslashRefs), v itself where it has none.
+func escapeBackslashRefs(v string) string {
+	var b strings.Builder
+	last := 0
+	for i := 0; i < len(v); i++ {
+		if v[i] != '&' {
+			continue
+		}
+		if j := i + refLen(v[i:]); j > i && html.UnescapeString(v[i:j]) == `\` {
+			b.WriteString(v[last:i])
+			b.WriteString(`\\`)
+			last = j
+			i = j - 1
+		}
+	}
+	if last == 0 {
+		return v
+	}
+	b.WriteString(v[last:])
+	return b.String()
 }
 
 // refLen is the length of the character reference s starts with, as
