@@ -382,26 +382,7 @@ func decodeRawTexts(doc ast.Node, src []byte) []byte {
 	if bytes.IndexByte(src, '&') < 0 {
 		return src // no reference
 	}
-	var texts []*ast.Text
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		switch n.Kind() {
-		case ast.KindCodeBlock, ast.KindFencedCodeBlock, ast.KindHTMLBlock, ast.KindCodeSpan, ast.KindRawHTML:
-			return ast.WalkSkipChildren, nil
-		case ast.KindLink:
-			if _, ok := n.AttributeString(string(autoLinkAttr)); ok {
-				return ast.WalkSkipChildren, nil
-			}
-		case ast.KindText:
-			if t := n.(*ast.Text); bytes.IndexByte(t.Segment.Value(src), '&') >= 0 && glamourTakesRaw(t) {
-				texts = append(texts, t)
-			}
-		}
-		return ast.WalkContinue, nil
-	})
-	for _, t := range texts {
+	for _, t := range referenceTexts(doc, src, glamourTakesRaw) {
 		v := string(t.Segment.Value(src))
 		d := html.UnescapeString(v)
 		if strings.ContainsFunc(d, unicode.IsControl) {
@@ -441,26 +422,7 @@ func backslashRefs(doc ast.Node, src []byte) []byte {
 	if bytes.IndexByte(src, '&') < 0 {
 		return src // no reference
 	}
-	var texts []*ast.Text
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		switch n.Kind() {
-		case ast.KindCodeBlock, ast.KindFencedCodeBlock, ast.KindHTMLBlock, ast.KindCodeSpan, ast.KindRawHTML:
-			return ast.WalkSkipChildren, nil
-		case ast.KindLink:
-			if _, ok := n.AttributeString(string(autoLinkAttr)); ok {
-				return ast.WalkSkipChildren, nil
-			}
-		case ast.KindText:
-			if t := n.(*ast.Text); bytes.IndexByte(t.Segment.Value(src), '&') >= 0 {
-				texts = append(texts, t)
-			}
-		}
-		return ast.WalkContinue, nil
-	})
-	for _, t := range texts {
+	for _, t := range referenceTexts(doc, src, nil) {
 		v := string(t.Segment.Value(src))
 		w := escapeBackslashRefs(v)
 		if w == v {
@@ -494,6 +456,34 @@ func escapeBackslashRefs(v string) string {
 	}
 	b.WriteString(v[last:])
 	return b.String()
+}
+
+// referenceTexts are the Texts of doc, parsed from src, that hold an "&"
+// (a character reference, maybe) outside code, HTML and autolinks (whose
+// references are shown as written or are not Glamour's Text), those keep
+// takes where it is not nil: the Texts decodeRawTexts and backslashRefs
+// rewrite, found before either changes one.
+func referenceTexts(doc ast.Node, src []byte, keep func(ast.Node) bool) []*ast.Text {
+	var texts []*ast.Text
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n.Kind() {
+		case ast.KindCodeBlock, ast.KindFencedCodeBlock, ast.KindHTMLBlock, ast.KindCodeSpan, ast.KindRawHTML:
+			return ast.WalkSkipChildren, nil
+		case ast.KindLink:
+			if _, ok := n.AttributeString(string(autoLinkAttr)); ok {
+				return ast.WalkSkipChildren, nil
+			}
+		case ast.KindText:
+			if t := n.(*ast.Text); bytes.IndexByte(t.Segment.Value(src), '&') >= 0 && (keep == nil || keep(t)) {
+				texts = append(texts, t)
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	return texts
 }
 
 // refLen is the length of the character reference s starts with, as
