@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/folio-tui/folio/internal/webpage"
 )
 
 // A byline's initials keep their full stops as the page writes them:
@@ -45,6 +47,27 @@ func TestInitialsAsWritten(t *testing.T) {
 	} {
 		if got := withInitialsAsWritten(c.a, []byte(c.page)); got != c.want {
 			t.Errorf("%q on %q: %q, want %q", c.a, c.page, got, c.want)
+		}
+	}
+}
+
+// A name's suffix the extractor split off at its comma is the name's:
+// "Martin Luther King, Jr." came as "Martin Luther King; Jr", two authors
+// cited "King, Martin Luther and Jr" (48s); its full stop as the page
+// writes it.
+func TestNameSuffixJoinsItsName(t *testing.T) {
+	for _, c := range []struct {
+		author, page string
+		want         []string
+	}{
+		{"Martin Luther King; Jr", `<p>By Martin Luther King, Jr.</p>`, []string{"Martin Luther King Jr."}},
+		{"Ann Lee; Sr; Bo Chan", `<p>Ann Lee Sr, Bo Chan</p>`, []string{"Ann Lee Sr", "Bo Chan"}},
+		{"Henry Ford; II", `<p>Henry Ford, II</p>`, []string{"Henry Ford II"}},
+		{"Jr; Ann Lee", `<p>x</p>`, []string{"Jr", "Ann Lee"}},
+	} {
+		md := &Metadata{m: &webpage.Extraction{Author: c.author}, page: []byte(c.page)}
+		if got := md.Authors(); !slices.Equal(got, c.want) {
+			t.Errorf("%q on %q: %q, want %q", c.author, c.page, got, c.want)
 		}
 	}
 }

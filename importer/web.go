@@ -529,6 +529,12 @@ func (md *Metadata) Authors() []string {
 			break
 		}
 		a = withInitialsAsWritten(a, md.page)
+		if suffix, ok := nameSuffix(a); ok && len(out) > 0 {
+			// "Martin Luther King, Jr.": the extractor splits a byline at
+			// its commas, and cited "King, Martin Luther and Jr" (48s)
+			out[len(out)-1] += " " + withSuffixStop(out[len(out)-1], suffix, md.page)
+			continue
+		}
 		if md.claimant(a) {
 			continue
 		}
@@ -666,6 +672,37 @@ func withInitialsAsWritten(a string, page []byte) string {
 		}
 	}
 	return a
+}
+
+// nameSuffix: a, a part of a byline split at its commas, is a name's
+// generational suffix alone (Jr, Sr, II, III, IV, in any case, a full stop
+// after Jr or Sr or none), given back as written but for the stop.
+func nameSuffix(a string) (string, bool) {
+	w := strings.TrimSuffix(strings.TrimSpace(a), ".")
+	switch strings.ToLower(w) {
+	case "jr", "sr", "ii", "iii", "iv":
+		return w, true
+	}
+	return "", false
+}
+
+// withSuffixStop is suffix (nameSuffix's) with the full stop the page
+// writes after it, after the name's last word ("King, Jr." or "King
+// Jr."); suffix as it is otherwise (the extractor drops a byline's last
+// full stop).
+func withSuffixStop(name, suffix string, page []byte) string {
+	words := strings.Fields(name)
+	if len(words) == 0 || len(page) == 0 {
+		return suffix
+	}
+	last := words[len(words)-1]
+	page = page[:min(len(page), maxInitialsPage)]
+	for _, sep := range []string{", ", " "} {
+		if bytes.Contains(page, []byte(last+sep+suffix+".")) {
+			return suffix + "."
+		}
+	}
+	return suffix
 }
 
 // maxInitialsPage bounds the page withInitialsAsWritten reads, and
