@@ -151,20 +151,8 @@ func TestCiteKeysDoNotMove(t *testing.T) {
 	indexDir := t.TempDir()
 	noted := func() (int, string) {
 		t.Helper()
-		out, errs, err := folio(t, home, "--archive", dir, "--index-dir", indexDir, "index")
-		if err != nil {
-			t.Fatal(err, errs)
-		}
-		ix, err := index.OpenCached(dir, os.DirFS(dir), index.Options{Dir: indexDir})
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer ix.Close()
-		var b strings.Builder
-		for _, p := range ix.Problems() {
-			fmt.Fprintln(&b, p)
-		}
-		return pinNotes(b.String()), out + errs
+		probs, out := indexProblems(t, home, dir, indexDir)
+		return pinNotes(probs), out
 	}
 	if n, out := noted(); n != 2 {
 		t.Errorf("the index notes the twice-pinned key on %d pieces, want 2:\n%s", n, out)
@@ -401,8 +389,24 @@ func TestPinConflictSaysEachKeyAtItsLine(t *testing.T) {
 			t.Errorf("folio check (err %v) does not say\n%s\nin:\n%s", err, want, out)
 		}
 	}
-	indexDir := t.TempDir()
-	if _, errs, err := folio(t, home, "--archive", dir, "--index-dir", indexDir, "index"); err != nil {
+	probs, _ := indexProblems(t, home, dir, t.TempDir())
+	for _, want := range []string{
+		"b3.md:4: citekey lee2024 is pinned by 2 pieces (b3.md, b4.md); one of them is cited by it",
+		"b4.md:5: citekey LEE2024 is pinned by 2 pieces (b3.md, b4.md); one of them is cited by it",
+	} {
+		if !strings.Contains(probs, want+" ") {
+			t.Errorf("the index's problems do not say\n%s\nin:\n%s", want, probs)
+		}
+	}
+}
+
+// indexProblems builds the index of the archive dir in indexDir with
+// folio index and returns the problems the index keeps, a line each, and
+// what folio index printed.
+func indexProblems(t *testing.T, home, dir, indexDir string) (string, string) {
+	t.Helper()
+	out, errs, err := folio(t, home, "--archive", dir, "--index-dir", indexDir, "index")
+	if err != nil {
 		t.Fatal(err, errs)
 	}
 	ix, err := index.OpenCached(dir, os.DirFS(dir), index.Options{Dir: indexDir})
@@ -414,12 +418,5 @@ func TestPinConflictSaysEachKeyAtItsLine(t *testing.T) {
 	for _, p := range ix.Problems() {
 		fmt.Fprintln(&b, p)
 	}
-	for _, want := range []string{
-		"b3.md:4: citekey lee2024 is pinned by 2 pieces (b3.md, b4.md); one of them is cited by it",
-		"b4.md:5: citekey LEE2024 is pinned by 2 pieces (b3.md, b4.md); one of them is cited by it",
-	} {
-		if !strings.Contains(b.String(), want+" ") {
-			t.Errorf("the index's problems do not say\n%s\nin:\n%s", want, b.String())
-		}
-	}
+	return b.String(), out + errs
 }
