@@ -60,7 +60,12 @@ func benchRoot() string {
 // folder kept beside the archive (built once, then reopened unchanged).
 func benchOpen(b *testing.B, n int) *Index {
 	b.Helper()
-	src := benchArchive(b, n)
+	return benchOpenArchive(b, benchArchive(b, n))
+}
+
+// benchOpenArchive opens the index of the archive src, as benchOpen does.
+func benchOpenArchive(b *testing.B, src string) *Index {
+	b.Helper()
 	// the name an index records is the archive's resolved path, as the
 	// CLI gives it (archive.Source): an archive reached through a link is
 	// otherwise another archive, and its index is built again

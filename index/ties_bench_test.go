@@ -8,8 +8,6 @@ import (
 	"strconv"
 	"testing"
 	"time"
-
-	"github.com/folio-tui/folio/internal/buildgc"
 )
 
 // BenchmarkTieWalk searches an archive of identical pieces (FOLIO_BENCH_TIES
@@ -24,27 +22,7 @@ func BenchmarkTieWalk(b *testing.B) {
 	if v, err := strconv.Atoi(os.Getenv("FOLIO_BENCH_TIES")); err == nil && v > 0 {
 		n = v
 	}
-	src := tiesArchive(b, n)
-	dir := b.TempDir()
-	if os.Getenv("FOLIO_BENCH_DIR") != "" {
-		dir = src + ".index"
-	}
-	open := func() *Index {
-		ix, err := Open(context.Background(), src, os.DirFS(src), Options{Dir: dir, LargeBuild: buildgc.Relax})
-		if err != nil {
-			b.Fatal(err)
-		}
-		if ix.Fallback() != "" {
-			b.Fatal(ix.Fallback())
-		}
-		return ix
-	}
-	ix := open()
-	for os.Getenv("FOLIO_BENCH_DIR") != "" && !ix.Stats().Unchanged {
-		ix.Close()
-		ix = open()
-	}
-	b.Cleanup(func() { ix.Close() })
+	ix := benchOpenArchive(b, tiesArchive(b, n))
 	if _, err := ix.Search(context.Background(), Query{Limit: 20}); err != nil {
 		b.Fatal(err)
 	}
