@@ -22,13 +22,7 @@ import (
 // 'title:union'` on SOTU gave three top fives in three rebuilds.
 func TestTiesAtTheCutInIDOrder(t *testing.T) {
 	src := t.TempDir()
-	write := func(i int, date string) {
-		t.Helper()
-		text := fmt.Sprintf("---\ntitle: Piece %03d\ndate: %s\n---\nThe tax on grain and the rain on hills.\n", i, date)
-		if err := os.WriteFile(filepath.Join(src, fmt.Sprintf("p%03d.md", i)), []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	write := func(i int, date string) { t.Helper(); writeTyingPiece(t, src, i, date) }
 	const n = 3 * rerankDepth
 	for i := range n {
 		write(i, "2017-01-01")
@@ -153,13 +147,7 @@ func TestPagesJoinWhenScoresDifferInTheLastBits(t *testing.T) {
 // the IDs' order, whether read from the snapshot or from the file.
 func TestTiesComparedByRank(t *testing.T) {
 	src := t.TempDir()
-	write := func(i int, date string) {
-		t.Helper()
-		text := fmt.Sprintf("---\ntitle: Piece %03d\ndate: %s\n---\nThe tax on grain and the rain on hills.\n", i, date)
-		if err := os.WriteFile(filepath.Join(src, fmt.Sprintf("p%03d.md", i)), []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	write := func(i int, date string) { t.Helper(); writeTyingPiece(t, src, i, date) }
 	const n = 3 * rerankDepth
 	for i := range n {
 		write(i, "2017-01-01")
@@ -240,4 +228,14 @@ func TestTiesComparedByRank(t *testing.T) {
 		t.Error("the columns file was not read")
 	}
 	pages(fromFile, "ranks read from the file")
+}
+
+// writeTyingPiece writes the piece p<i>.md of src dated date, its words
+// those of every other so written: they tie in any search of them.
+func writeTyingPiece(t *testing.T, src string, i int, date string) {
+	t.Helper()
+	text := fmt.Sprintf("---\ntitle: Piece %03d\ndate: %s\n---\nThe tax on grain and the rain on hills.\n", i, date)
+	if err := os.WriteFile(filepath.Join(src, fmt.Sprintf("p%03d.md", i)), []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
 }
