@@ -51,7 +51,8 @@ func newSyncCmd(env *Env) *cobra.Command {
 		Long: `Fetch every feed of folio feeds list, politely (one request at a time per host,
 a second apart; see folio add), with a conditional GET (ETag, Last-Modified), and
 write new and changed items into DIR as folio import does (an edited file is never
-overwritten). A feed subscribed with --full-text has each new item's page fetched
+overwritten: it is said skipped at each sync, the feed fetched whole; --force fetches
+every feed whole and overwrites edited files). A feed subscribed with --full-text has each new item's page fetched
 and its whole piece kept. DIR is --into, else the archive (--archive or
 $FOLIO_ARCHIVE). One failed feed does not stop the others; the exit status is then 1,
 as it is when a full-text feed's page could not be had (its item keeps the feed's
@@ -121,7 +122,14 @@ not modified, and each failed feed with why) go to stdout and stderr.`,
 				// the others' self links as recorded so far, this run's
 				// too: one naming another's is refused
 				opts.Claimed = claimedSelf(fl.Feed, f.URL)
-				rep, resp, err := fetchFeed(ctx, c, f.URL, f.conditional(dir, readHeld), opts, f.FullText, onPage)
+				// --force asks the feed whole: an edited file is
+				// overwritten with what the feed has now, even when the
+				// feed did not change since the sync that skipped it
+				cond := fetch.Conditional{}
+				if !opts.Force {
+					cond = f.conditional(dir, readHeld)
+				}
+				rep, resp, err := fetchFeed(ctx, c, f.URL, cond, opts, f.FullText, onPage)
 				answered[i] = err == nil
 				if rep != nil && !opts.DryRun {
 					f.Self, selfRead[i] = rep.Self, true
@@ -190,8 +198,11 @@ not modified, and each failed feed with why) go to stdout and stderr.`,
 						say(env.Err, "%s\n", p)
 					}
 				}
-				// a feed with items left is fetched whole next time
-				if !opts.DryRun && err == nil && !resp.NotModified && (rep == nil || rep.Left == 0) {
+				// a feed with items left is fetched whole next time, and so
+				// is one with items skipped (a file edited since import):
+				// each sync says them again, until --force or the feed
+				// drops them (a "not modified" said nothing of them)
+				if !opts.DryRun && err == nil && !resp.NotModified && (rep == nil || rep.Left == 0 && rep.Count(importer.Skipped) == 0) {
 					f.ETag, f.LastModified, f.Into, f.Final = resp.ETag, resp.LastModified, dir, ""
 					if resp.URL != archive.WithoutUserinfo(f.URL) {
 						f.Final = resp.URL

@@ -158,3 +158,70 @@ func TestSyncLeavesItemsPastMaxNewForTheNext(t *testing.T) {
 		t.Errorf("%d files, want 5", len(files))
 	}
 }
+
+// An item skipped because its file was edited since import is said at
+// every sync, not once: the feed is fetched whole while it is skipped (a
+// "not modified" had said nothing of it). --force fetches the feed whole
+// and overwrites the edit, even when the feed did not change (its
+// validators had answered "not modified" and --force did nothing).
+func TestSyncSaysAnEditedItemUntilForced(t *testing.T) {
+	quickFetch(t)
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	var version atomic.Int32
+	version.Store(1)
+	var srv *httptest.Server
+	srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		etag := fmt.Sprintf(`"v%d"`, version.Load())
+		if r.Header.Get("If-None-Match") == etag {
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
+		w.Header().Set("ETag", etag)
+		w.Header().Set("Content-Type", "application/rss+xml")
+		fmt.Fprintf(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>One</title><link>%[1]s/</link>`+
+			`<item><title>The item</title><link>%[1]s/item</link><guid>%[1]s/item</guid><pubDate>01 Nov 2019 10:00:00 GMT</pubDate>`+
+			`<description>Text of version %[2]d.</description></item></channel></rss>`, srv.URL, version.Load())
+	}))
+	defer srv.Close()
+	into := t.TempDir()
+	if _, errs, code := run(t, "feeds", "add", srv.URL+"/feed.xml"); code != 0 {
+		t.Fatal(errs)
+	}
+	sync := func(want string, args ...string) {
+		t.Helper()
+		out, errs, code := run(t, append([]string{"sync", "--into", into}, args...)...)
+		if code != 0 || !strings.Contains(out, want) {
+			t.Errorf("sync %v: exit %d, want %q\n%s%s", args, code, want, out, errs)
+		}
+	}
+	sync("items: 1 new")
+	files, _ := filepath.Glob(filepath.Join(into, "*.md"))
+	if len(files) != 1 {
+		t.Fatalf("files %v", files)
+	}
+	edit := func() {
+		t.Helper()
+		data, err := os.ReadFile(files[0])
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(files[0], append(data, "\nMy own note.\n"...), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	edit()
+	version.Store(2)
+	sync("items: 0 new, 0 updated, 0 unchanged, 1 skipped")
+	sync("items: 0 new, 0 updated, 0 unchanged, 1 skipped") // said again, not "not modified"
+	sync("items: 0 new, 1 updated", "--force")
+	if data, _ := os.ReadFile(files[0]); !strings.Contains(string(data), "Text of version 2.") || strings.Contains(string(data), "My own note.") {
+		t.Errorf("after --force:\n%s", data)
+	}
+	sync("1 not modified")
+	// edited again while the feed is unchanged: --force still overwrites
+	edit()
+	sync("items: 0 new, 1 updated", "--force")
+	if data, _ := os.ReadFile(files[0]); strings.Contains(string(data), "My own note.") {
+		t.Errorf("after the second --force:\n%s", data)
+	}
+}
