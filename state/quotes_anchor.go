@@ -135,6 +135,13 @@ func fold(text string) folded {
 			letter = false
 			continue // spaces, punctuation, the rendering's bars and bullets
 		}
+		if r == 0x06C0 || r == 0x06D5 && strings.HasPrefix(text[i+utf8.RuneLen(r):], "\u0654") {
+			// ۀ, heh with the ezafe's hamza: to Unicode ae and hamza,
+			// to Persian heh (ezafe; "خانه ما" is found in "خانۀ ما")
+			w.emit(0x0647, i)
+			letter, base = true, 0x0647
+			continue
+		}
 		wrote := false
 		for _, d := range norm.NFKD.String(string(r)) {
 			switch {
@@ -223,7 +230,10 @@ func (w *folder) flush() {
 // barree (ۀ ۂ ۓ, precomposed or not) for the ezafe, which writers also
 // write as a kasra (folded, accent) or leave out: folded as a vowel point
 // is, "خانه ما" is found in "خانهٔ ما", "بڑے" in "بڑۓ". On other
-// letters it is part of the letter (accent).
+// letters it is part of the letter (accent). ۀ, which Unicode
+// decomposes to ae and hamza but Persian writes for heh and the ezafe,
+// is heh (fold: "خانه ما" is found in "خانۀ ما"; ae alone is Kurdish's
+// own letter, kept).
 func ezafe(base, r rune) bool {
 	if r != 0x0654 {
 		return false
