@@ -25,6 +25,12 @@ func TestInitialsAsWritten(t *testing.T) {
 	if !slices.Equal(p.Authors, []string{"Jane Q. Public"}) {
 		t.Errorf("authors %q, want [Jane Q. Public]", p.Authors)
 	}
+	// a no-break space after the initial, as typographers set it
+	pg.HTML = []byte(`<html><head><title>Careful thoughts</title></head><body><article><h1>Careful thoughts</h1>
+<p class="byline">By J.&nbsp;R.&nbsp;R. Tolkien</p><p>` + para + `</p><p>` + para + `</p></article></body></html>`)
+	if p, why = extractPage(pg, "2024-05-01"); why != "" || !slices.Equal(p.Authors, []string{"J. R. R. Tolkien"}) {
+		t.Errorf("authors %q (%s), want [J. R. R. Tolkien]", p.Authors, why)
+	}
 	for _, c := range []struct{ a, page, want string }{
 		{"Jane Q Public", `<p>Jane Q. Public</p>`, "Jane Q. Public"},
 		{"J R R Tolkien", `<p>by J.R.R. Tolkien</p>`, "J. R. R. Tolkien"},
@@ -43,6 +49,12 @@ func TestInitialsAsWritten(t *testing.T) {
 		{"Jane Q Public", `<p>MaryJane Q. Public</p>`, "Jane Q Public"},
 		{"Jane Q Public", `<p>Jane Q.<br>Public</p>`, "Jane Q Public"},
 		{"Ann Lee", `<p>Ann. Lee</p>`, "Ann Lee"},
+		// a no-break space between initials, as typographers set them
+		// (written as an entity or a character)
+		{"J R R Tolkien", `<p>by J.&nbsp;R.&nbsp;R. Tolkien</p>`, "J. R. R. Tolkien"},
+		{"Jane Q Public", "<p>Jane Q.\u00a0Public</p>", "Jane Q. Public"},
+		{"Jane Q Public", `<p>Jane&#160;Q.&#xA0;Public</p>`, "Jane Q. Public"},
+		{"Ann Lee Jr", `<p>Ann&#x00a0;Lee&nbsp;Jr.</p>`, "Ann Lee Jr."},
 		{"Jane Q Public", ``, "Jane Q Public"},
 	} {
 		if got := withInitialsAsWritten(c.a, []byte(c.page)); got != c.want {

@@ -571,7 +571,8 @@ func (md *Metadata) Authors() []string {
 // of one letter) or after Jr or Sr, gives the stops: a's words each after
 // a space, a full stop after those the page gave one ("C.S.Lewis" is
 // "C. S. Lewis": its family name a word of its own, as the extractor gave
-// it). The first such run with a stop counts; a as it is when there is
+// it). White space is a no-break space too, as a character or an entity
+// ("J.&nbsp;R.&nbsp;R. Tolkien", as typographers set initials). The first such run with a stop counts; a as it is when there is
 // none (a full stop after a longer word, "Ann. Lee", is no name's).
 //
 // The page is searched for a's longest word (bytes.Index), and a's run
@@ -580,6 +581,7 @@ func (md *Metadata) Authors() []string {
 // times, an author "A B Smith" each of 150, took 1.9 s an author when the
 // run was looked for from each "A" (a review, 48r).
 func withInitialsAsWritten(a string, page []byte) string {
+	const nameSpace = `(?:[\t\n\r \x{a0}]|&nbsp;|&#160;|&#[xX]0*[aA]0;)`
 	words := strings.Fields(a)
 	if len(words) < 2 || len(a) > 200 {
 		return a
@@ -603,9 +605,9 @@ func withInitialsAsWritten(a string, page []byte) string {
 				b.WriteString(`(\.?)`) // Jr., not an initial's: "Malcolm X." ends a sentence
 			}
 		case stop(w):
-			b.WriteString(`(?:(\.)[\t\n\r ]*|()[\t\n\r ]+)`)
+			b.WriteString(`(?:(\.)` + nameSpace + `*|()` + nameSpace + `+)`)
 		default:
-			b.WriteString(`[\t\n\r ]+`)
+			b.WriteString(nameSpace + `+`)
 		}
 	}
 	re, err := regexp.Compile(`^` + b.String())
@@ -613,9 +615,9 @@ func withInitialsAsWritten(a string, page []byte) string {
 		return a
 	}
 	// where a run holding the longest word at this occurrence may start:
-	// the run is at most a's bytes and two of white space or stop between
-	// words, so far back
-	reach := len(a) + 3*len(words)
+	// the run is at most a's bytes and a stop and two spaces (a no-break
+	// space written "&#x00A0;" is 8 bytes) between words, so far back
+	reach := len(a) + 17*len(words)
 	page = page[:min(len(page), maxInitialsPage)]
 	lw := []byte(words[longest])
 	for tries, from := 0, 0; tries < maxInitialsTries; tries++ {
