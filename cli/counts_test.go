@@ -897,3 +897,51 @@ func countsOf(cs []count) map[string]int {
 	}
 	return m
 }
+
+// search, trends and terms say the files skipped, as list and stats do,
+// on stderr and in --json's notes, from a fresh index and from the cached
+// one (49u: an archive whose files were all skipped, a colon in each
+// title, searched "0 of 0 hits" with nothing said).
+func TestCountingCommandsSaySkippedFiles(t *testing.T) {
+	dir := t.TempDir()
+	for i := range 3 {
+		body := fmt.Sprintf("---\ntitle: Piece %d: about tax\ndate: 2021-01-0%d\n---\nTax text.\n", i, i+1)
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("p%d.md", i)), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(dir, "ok.md"), []byte("---\ntitle: Fine\ndate: 2021-02-01\n---\nTax text.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	const said = "3 file(s) skipped; run folio check for details"
+	ixDir := t.TempDir()
+	for _, args := range [][]string{
+		{"search", "tax"}, {"search", "tax"}, // fresh, then the cached index
+		{"search", "tax", "--json"}, {"search", "tax", "--json"},
+		{"trends", "tax", "--by", "year"}, {"trends", "tax", "--json"},
+		{"terms", "tax"}, {"terms", "tax", "--json"},
+	} {
+		out, errs, code := runIndexed(t, ixDir, append([]string{"--archive", dir}, args...)...)
+		if code != 0 || !strings.Contains(errs, "folio: "+said) {
+			t.Errorf("%v: exit %d, stderr %q, want %q", args, code, errs, said)
+		}
+		if slices.Contains(args, "--json") {
+			var v struct {
+				Notes  []string `json:"notes"`
+				Trends []struct {
+					Notes []string `json:"notes"`
+				} `json:"trends"`
+			}
+			if err := json.Unmarshal([]byte(out), &v); err != nil {
+				t.Fatalf("%v: %v\n%s", args, err, out)
+			}
+			notes := v.Notes
+			for _, tr := range v.Trends {
+				notes = append(notes, tr.Notes...)
+			}
+			if !slices.Contains(notes, said) {
+				t.Errorf("%v: notes %q, want %q\n%s", args, notes, said, out)
+			}
+		}
+	}
+}

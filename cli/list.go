@@ -241,7 +241,17 @@ func orDash(s string) string {
 // folders not listed, pointing to folio check for the details (a review:
 // a folder not read was counted as a file skipped here).
 func reportSkipped(w io.Writer, probs []archive.Problem) {
-	if s := problemCounts(probs, false); s != "" {
-		fmt.Fprintf(w, "folio: %s; run folio check for details\n", s)
+	if s := skippedNote(probs); s != "" {
+		fmt.Fprintf(w, "folio: %s\n", s)
 	}
+}
+
+// skippedNote says how many files could not be read, and folders not
+// listed, pointing to folio check; "" when none (reportSkipped, and the
+// notes of a --json answer).
+func skippedNote(probs []archive.Problem) string {
+	if s := problemCounts(probs, false); s != "" {
+		return s + "; run folio check for details"
+	}
+	return ""
 }

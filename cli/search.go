@@ -87,13 +87,23 @@ Exits 0 whether or not anything matched.`,
 			// the notes of the results printed last: a cached search's
 			// output may be dropped for a fresh one
 			var notes bytes.Buffer
-			write := func(w io.Writer, res index.Results, many bool) error {
+			write := func(w io.Writer, res index.Results, many bool, probs []archive.Problem) error {
 				notes.Reset()
+				// the files skipped, said as list and stats say them, and
+				// in --json's notes: "0 of 0 hits" in an archive whose
+				// files were all skipped (a front matter's slip) read as
+				// an answer (49u)
+				skipped := skippedNote(probs)
 				if f.asJSON {
 					warnSynonyms(&notes)
+					if skipped != "" {
+						res.Notes = append(slices.Clone(res.Notes), skipped)
+						reportSkipped(&notes, probs)
+					}
 					return writeJSON(w, searchJSON(res))
 				}
 				printNotes(&notes, res)
+				reportSkipped(&notes, probs)
 				width := 0
 				if !f.wide {
 					width = termWidth(env.Out)
@@ -132,7 +142,7 @@ Exits 0 whether or not anything matched.`,
 				// said on stderr too (openIndex); the index's Notes may be its cache's
 				res.Notes = append(slices.Clone(res.Notes), note)
 			}
-			err = write(env.Out, res, ix.ManyAuthors())
+			err = write(env.Out, res, ix.ManyAuthors(), ix.Problems())
 			cutNote(ix.Problems())
 			return err
 		},
@@ -406,10 +416,11 @@ func buildNote(w io.Writer) index.Progress {
 	}
 }
 
-// searchCached runs the query query gives on the cached index and writes
-// its results with write into a buffer while the archive's files are
-// checked against the index, on another core: when they are unchanged, as
-// they usually are, the output is ready when the check is. false when
+// searchCached runs the query query gives on the cached index while the
+// archive's files are checked against the index, on another core, and
+// writes its results with write into a buffer, with the problems the
+// check found (write says the files skipped): when they are unchanged, as
+// they usually are, the output is ready soon after the check is. false when
 // there is no such index or the archive has changed: then Open refreshes
 // it. With reading (reading filters asked for), the index's renames are
 // followed before query is called, since it reads the reading state.
@@ -417,7 +428,7 @@ func buildNote(w io.Writer) index.Progress {
 // The collector runs a quarter as often meanwhile (unless GOGC is set): the
 // process allocates a few megabytes and exits, and a search of 10k pieces
 // took 36.5 instead of 39 ms (medians of 15 runs).
-func (e *Env) searchCached(ctx context.Context, reading bool, query func() (index.Query, error), write func(io.Writer, index.Results, bool) error) ([]byte, []archive.Problem, bool) {
+func (e *Env) searchCached(ctx context.Context, reading bool, query func() (index.Query, error), write func(io.Writer, index.Results, bool, []archive.Problem) error) ([]byte, []archive.Problem, bool) {
 	if os.Getenv("GOGC") == "" {
 		defer debug.SetGCPercent(debug.SetGCPercent(400))
 	}
@@ -442,25 +453,32 @@ func (e *Env) searchCached(ctx context.Context, reading bool, query func() (inde
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	var out bytes.Buffer
-	printed := make(chan error, 1)
+	type searched struct {
+		res index.Results
+		err error
+	}
+	found := make(chan searched, 1)
 	go func() {
 		res, err := ix.Search(ctx, q)
-		if err == nil {
-			err = write(&out, res, ix.ManyAuthors())
-		}
-		printed <- err
+		found <- searched{res, err}
 	}()
 	if !ix.Verify() {
 		cancel() // stale: no need to finish
-		<-printed
+		<-found
 		return nil, nil, false
 	}
-	if err := <-printed; err != nil {
+	got := <-found
+	if got.err != nil {
+		return nil, nil, false
+	}
+	// written once the check has said which files are skipped
+	var out bytes.Buffer
+	probs := ix.Problems()
+	if err := write(&out, got.res, ix.ManyAuthors(), probs); err != nil {
 		return nil, nil, false
 	}
 	if !reading {
 		followRenames(e.Err, name, ix.LastRenamed()) // nothing to do but after an update
 	}
-	return out.Bytes(), ix.Problems(), true
+	return out.Bytes(), probs, true
 }

@@ -63,14 +63,20 @@ folio search '' --collapse-copies counts it.`,
 			if err != nil {
 				return err
 			}
+			// the files skipped, as search says them (49u)
+			probs := ix.Problems()
 			if f.asJSON {
 				warnSynonyms(env.Err)
-				if note := staleNote(ix); note != "" { // said on stderr too (openIndex)
-					r.Notes = append(slices.Clone(r.Notes), note)
+				for _, note := range []string{staleNote(ix), skippedNote(probs)} { // said on stderr too
+					if note != "" {
+						r.Notes = append(slices.Clone(r.Notes), note)
+					}
 				}
+				reportSkipped(env.Err, probs)
 				return writeJSON(env.Out, termsJSONOf(args[0], r))
 			}
 			printNotes(env.Err, index.Results{Notes: r.Notes})
+			reportSkipped(env.Err, probs)
 			return writeTerms(env, r)
 		},
 	}

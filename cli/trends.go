@@ -121,9 +121,16 @@ the queries and the date of the run.`,
 					return err
 				}
 			}
+			// the files skipped, as search says them (49u: an archive
+			// whose files were all skipped printed an empty table, unsaid)
+			probs := ix.Problems()
+			reportSkipped(env.Err, probs)
 			switch {
 			case f.asJSON:
-				if note := staleNote(ix); note != "" { // said on stderr too (openIndex)
+				for _, note := range []string{staleNote(ix), skippedNote(probs)} { // said on stderr too
+					if note == "" {
+						continue
+					}
 					for i := range ts.Trends {
 						ts.Trends[i].Notes = append(slices.Clone(ts.Trends[i].Notes), note)
 					}
