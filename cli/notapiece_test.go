@@ -32,6 +32,12 @@ func TestShowAFileThatIsNoPiece(t *testing.T) {
 		{filepath.Join(dir, "content/posts/draft.md"), "content/posts/draft.md: draft"},
 		{"baddate.md", "baddate.md:3: unparseable date"},
 		{"notitle.md", "sub/notitle.md:1: missing title"},
+		// by the id its path would give it (49u: `show baddate`
+		// suggested another piece)
+		{"baddate", "baddate.md:3: unparseable date"},
+		{"sub/notitle", "sub/notitle.md:1: missing title"},
+		{"notitle", "sub/notitle.md:1: missing title"},
+		{"content/posts/draft", "content/posts/draft.md: draft"},
 	} {
 		for _, cmd := range []string{"show", "cite"} {
 			out, errOut, code := run(t, "--archive", dir, cmd, c.arg)

@@ -86,6 +86,15 @@ func (p *pieceSource) archive() (*archive.Archive, error) {
 	return arch, nil
 }
 
+// problems are the archive's problems: the index's while it is used, else
+// those of the archive read.
+func (p *pieceSource) problems() []archive.Problem {
+	if p.ix != nil {
+		return p.ix.Problems()
+	}
+	return p.probs
+}
+
 // archiveReads counts the archives pieceSource read whole (for tests).
 var archiveReads atomic.Int64
 
@@ -130,11 +139,17 @@ func (p *pieceSource) named(args []string) ([]archive.Article, error) {
 			// piece with id café; did you mean café?")
 			a, ok, err = p.find(nfc)
 		}
-		if err != nil {
+		switch {
+		case err != nil:
 			return nil, err
-		} else if ok {
+		case ok && a.ID != arg && len(fileProblems(p.problems(), p.env.ArchiveDir, arg, true)) > 0:
+			// the start of a piece's id, but the whole id or path of a
+			// file skipped: that file is meant (49u: `show
+			// content/posts/draft` showed content/posts/draftstr)
+			missing = append(missing, arg)
+		case ok:
 			arts = append(arts, a)
-		} else {
+		default:
 			missing = append(missing, arg)
 		}
 	}
@@ -234,7 +249,7 @@ func (p *pieceSource) noPiece(args []string) error {
 	}
 	var why []string
 	for _, arg := range args {
-		probs := fileProblems(p.probs, p.env.ArchiveDir, arg)
+		probs := fileProblems(p.probs, p.env.ArchiveDir, arg, false)
 		if len(probs) == 0 {
 			return noPiece(arch, args)
 		}
@@ -248,9 +263,10 @@ func (p *pieceSource) noPiece(args []string) error {
 }
 
 // fileProblems are the problems that made the file arg names (its path
-// in the archive, or on disk, or the end of one; a bare name when one
-// file has it) no piece: those that skipped it.
-func fileProblems(probs []archive.Problem, archiveDir, arg string) []archive.Problem {
+// in the archive, or on disk, or the end of one, or the id its path would
+// give it; a bare name, or an id's last part, when one file has it) no
+// piece: those that skipped it. exact: by its path or id only.
+func fileProblems(probs []archive.Problem, archiveDir, arg string, exact bool) []archive.Problem {
 	cands := []string{strings.TrimPrefix(filepath.ToSlash(filepath.Clean(arg)), "./")}
 	if archiveDir != "" {
 		if abs, err := filepath.Abs(arg); err == nil {
@@ -259,13 +275,15 @@ func fileProblems(probs []archive.Problem, archiveDir, arg string) []archive.Pro
 			}
 		}
 	}
+	// a file is named by its path, or by the id its path gives (49u:
+	// `show bad-fm` of a skipped bad-fm.md suggested another piece)
 	names := func(path string) bool {
 		for _, c := range cands {
 			if c == path || strings.HasSuffix(c, "/"+path) {
 				return true
 			}
 		}
-		return false
+		return cands[0] == archive.IDFromPath(path)
 	}
 	var out []archive.Problem
 	file := ""
@@ -275,12 +293,12 @@ func fileProblems(probs []archive.Problem, archiveDir, arg string) []archive.Pro
 			out = append(out, pr)
 		}
 	}
-	if out != nil || strings.Contains(cands[0], "/") {
+	if out != nil || exact || strings.Contains(cands[0], "/") {
 		return out
 	}
 	// a bare name: of one file only
 	for _, pr := range probs {
-		if pr.Fatal && path.Base(pr.Path) == cands[0] {
+		if pr.Fatal && (path.Base(pr.Path) == cands[0] || path.Base(archive.IDFromPath(pr.Path)) == cands[0]) {
 			if file != "" && file != pr.Path {
 				return nil
 			}
@@ -296,10 +314,7 @@ func fileProblems(probs []archive.Problem, archiveDir, arg string) []archive.Pro
 // by a generated key; the keyring does not see them (the parse drops the
 // key). All of them for all.
 func (p *pieceSource) warnBadKeys(arts []archive.Article, all bool) {
-	probs := p.probs
-	if p.ix != nil {
-		probs = p.ix.Problems()
-	}
+	probs := p.problems()
 	var paths []string // nil: every file's
 	if !all {
 		paths = make([]string, 0, len(arts))
