@@ -708,8 +708,9 @@ func IsFatal(probs []Problem) bool {
 // DroppedURL reports whether p is the note of a piece's URL (its url:
 // or another of urlKeys) dropped for not being one folio would open
 // (ValidURL), and if so the reason, without the note's "; ignored". A
-// dropped source: is not one: o and y never open a piece's source (an
-// attack's report: they said its URL was dropped, "(source: …)").
+// dropped source: is not one: o and y open a piece's source only when it
+// has no URL, and then say the URL dropped (an attack's report: they said
+// its URL was dropped, "(source: …)", of a piece whose source was).
 func DroppedURL(p Problem) (string, bool) {
 	if p.Fatal || !strings.HasSuffix(p.Msg, "; ignored") {
 		return "", false

@@ -211,10 +211,11 @@ func (m *Model) doReaderIntent(in intent) tea.Cmd {
 		if err := checkURL(in.url); err != nil {
 			return m.status.set(capitalise(termsafe.ErrText(err)), true)
 		}
+		note := m.sourceNote(in.url)
 		if in.copy {
-			return tea.Batch(tea.SetClipboard(in.url), m.status.set("Copied URL: "+truncateURL(in.url, 60), false))
+			return tea.Batch(tea.SetClipboard(in.url), m.status.set("Copied URL: "+truncateURL(in.url, 60)+note, false))
 		}
-		return tea.Batch(m.status.set("Opening "+truncateURL(in.url, 60)+" …", false), openURLCmd(in.url))
+		return tea.Batch(m.status.set("Opening "+truncateURL(in.url, 60)+" …"+note, false), openURLCmd(in.url))
 	case linksIntent:
 		return m.openLinks()
 	case followLinkIntent:

@@ -36,16 +36,38 @@ func checkURL(u string) error {
 // among the notes of Info.Problems); else that it has none. (A helper's
 // report: "this piece has no URL" of a piece whose url: was refused.)
 func (m *Model) noURL() string {
+	if why, ok := m.droppedURL(); ok {
+		return "This piece's URL was dropped as invalid (" + why + ")"
+	}
+	return "This piece has no URL"
+}
+
+// droppedURL is why the open piece's url: was dropped, when it was
+// (archive.DroppedURL, among the notes of Info.Problems).
+func (m *Model) droppedURL() (string, bool) {
 	path := m.reader.hit.Path
 	if m.reader.ready && m.reader.article.Path != "" {
 		path = m.reader.article.Path
 	}
 	for _, p := range m.info.Problems {
 		if why, ok := archive.DroppedURL(p); ok && path != "" && p.Path == path {
-			return "This piece's URL was dropped as invalid (" + why + ")"
+			return why, true
 		}
 	}
-	return "This piece has no URL"
+	return "", false
+}
+
+// sourceNote is what o and y add when the URL they use is the piece's
+// source because its url: was dropped: that it is the source, and where
+// to read why (a status line has no room for it; 49u: o opened the source with nothing said of the url refused).
+func (m *Model) sourceNote(u string) string {
+	if !m.reader.ready || m.reader.article.URL != "" || u != m.reader.article.Source {
+		return ""
+	}
+	if _, ok := m.droppedURL(); ok {
+		return " · the source: its URL was dropped as invalid (! says why)"
+	}
+	return ""
 }
 
 // quoteForStatus shows a URL in a status line: sanitised (so a hostile URL

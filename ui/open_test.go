@@ -157,6 +157,9 @@ func TestNoURLSaysWhetherItWasDropped(t *testing.T) {
 		// of it (an attack's report: "This piece's URL was dropped as
 		// invalid (source: …)")
 		"sourced": "title: Sourced\ndate: 2019-01-03\nsource: javascript:alert(2)",
+		// a url dropped, a source kept: o and y use the source and say
+		// why (49u: the source was opened with nothing said)
+		"both": "title: Both\ndate: 2019-01-04\nurl: javascript:alert(3)\nsource: https://example.com/s",
 	} {
 		if err := os.WriteFile(filepath.Join(arch, name+".md"), []byte("---\n"+fm+"\n---\nText.\n"), 0o644); err != nil {
 			t.Fatal(err)
@@ -169,7 +172,13 @@ func TestNoURLSaysWhetherItWasDropped(t *testing.T) {
 	h := &harness{t: t, m: New(opts)}
 	h.send(tea.WindowSizeMsg{Width: 120, Height: 30})
 	h.run(openIndexCmd(context.Background(), opts.OpenIndex, h.m.relay))
-	h.requireMatch(`3 of 3`)
+	h.requireMatch(`4 of 4`)
+	h.key("enter")
+	h.key("y")
+	if foot := strings.TrimSpace(footerLine(h.screen())); foot != `Copied URL: https://example.com/s · the source: its URL was dropped as invalid (! says why)` {
+		t.Errorf("Both, y: %q", foot)
+	}
+	h.key("esc")
 	for _, c := range []struct{ title, want string }{
 		{"Sourced", "This piece has no URL"},
 		{"Dropped", `This piece's URL was dropped as invalid (url: not an http(s) URL: "javascript:alert(1)")`},
