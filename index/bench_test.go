@@ -293,7 +293,7 @@ func BenchmarkTyping(b *testing.B) {
 				slices.SortFunc(slowest, func(a, b slow) int { return int(b.took - a.took) })
 				slowest = slowest[:min(len(slowest), 6)]
 			}
-			walks0 := tiesWalked.Load()
+			walks0, sums0 := tiesWalked.Load(), tiesSummed.Load()
 			for b.Loop() {
 				for _, text := range typedBench {
 					ix.cache.clear()
@@ -339,6 +339,7 @@ func BenchmarkTyping(b *testing.B) {
 			b.ReportMetric(pct(facetCPU, 0.99), "facets-cpu-p99-ms")
 			b.ReportMetric(float64(startCPU.Microseconds())/1000, "start-cpu-ms")
 			b.ReportMetric(float64(tiesWalked.Load()-walks0)/float64(b.N), "tie-walks/op")
+			b.ReportMetric(float64(tiesSummed.Load()-sums0)/float64(b.N), "tie-sums/op")
 		})
 	}
 }

@@ -38,6 +38,9 @@ import (
 // score further than scoreSlack from the sum, means the sums were not
 // bleve's, and the search falls back to the walk (denseMisses counts it;
 // the tests keep it 0). A query of few matches is walked (denseShare).
+// When more pieces tie at a re-ranked page's cut than it holds, they are
+// taken from the sums before these are let go of (settleSums, ties.go),
+// not from another walk of the query.
 // A phrase is its words' conjunction kept to the pieces its own searcher
 // finds (densePhrase), a form checked within the typing budget the
 // pieces its searcher lets in (keptOf). A walk through bleve's searchers
@@ -531,13 +534,15 @@ func (t *dnode) add(sp denseSpan, score []float64, n []uint16) {
 // false when q cannot be read so, or its sums were not bleve's.
 func (ix *Index) collectDense(ctx context.Context, q query.Query, r bleveindex.IndexReader, size, from int,
 	sets *facetTerms, key string) (hits search.DocumentMatchCollection, total int, ok bool, err error) {
-	hits, total, _, ok, err = ix.collectDenseSet(ctx, q, r, size, from, sets, key)
+	hits, total, _, ok, err = ix.collectDenseSet(ctx, q, r, size, from, sets, key, nil)
 	return hits, total, ok, err
 }
 
-// collectDenseSet is collectDense, the matches returned too.
+// collectDenseSet is collectDense, the matches returned too; with ties,
+// the page's ties settled from the sums where they are bleve's to the bit
+// (settleSums).
 func (ix *Index) collectDenseSet(ctx context.Context, q query.Query, r bleveindex.IndexReader, size, from int,
-	sets *facetTerms, key string) (hits search.DocumentMatchCollection, total int, set *docSet, ok bool, err error) {
+	sets *facetTerms, key string, ties *tieAsk) (hits search.DocumentMatchCollection, total int, set *docSet, ok bool, err error) {
 	snap, isSnap := r.(*scorch.IndexSnapshot)
 	if !denseOn || !isSnap || size <= 0 {
 		return nil, 0, nil, false, nil
@@ -607,19 +612,94 @@ func (ix *Index) collectDenseSet(ctx context.Context, q query.Query, r bleveinde
 		return nil, 0, nil, false, err
 	}
 	denseWalks.Add(1)
-	hits = search.DocumentMatchCollection{}
-	for _, h := range page[min(from, len(page)):] {
-		id := bleveindex.NewIndexInternalID(nil, h.d)
-		ext, err := r.ExternalID(id)
-		if err != nil {
+	if ties != nil && tiesFromSums && from == 0 && len(page) > ties.size && ties.size > 0 && root.heapless() {
+		if hits, err = ix.settleSums(ctx, r, root, docs, page, ties.size, sets); err != nil {
 			return nil, 0, nil, false, err
 		}
-		hits = append(hits, &search.DocumentMatch{ID: ext, IndexInternalID: id, Score: h.score, HitNumber: h.d, Sort: []string{"_score"}})
+		ties.settled = true
+	} else {
+		hits = search.DocumentMatchCollection{}
+		for _, h := range page[min(from, len(page)):] {
+			dm, err := pageHit(r, h)
+			if err != nil {
+				return nil, 0, nil, false, err
+			}
+			hits = append(hits, dm)
+		}
 	}
 	if sets != nil && key != "" {
 		sets.keepHitSet(r, key, set)
 	}
 	return hits, total, set, true, nil
+}
+
+// pageHit is the hit of page entry h, its ID read from r.
+func pageHit(r bleveindex.IndexReader, h scoredDoc) (*search.DocumentMatch, error) {
+	id := bleveindex.NewIndexInternalID(nil, h.d)
+	ext, err := r.ExternalID(id)
+	if err != nil {
+		return nil, err
+	}
+	return &search.DocumentMatch{ID: ext, IndexInternalID: id, Score: h.score, HitNumber: h.d, Sort: []string{"_score"}}, nil
+}
+
+// heapless says no disjunction of n has more than
+// DisjunctionHeapTakeover clauses: bleve's searchers then sum every
+// piece's clauses in the order n does, and its sums are their scores to
+// the bit (TestDenseScoresAreBleves, TestTiesFromSumsAreTheWalks; with a
+// heap, scores two bits apart were seen).
+func (n *dnode) heapless() bool {
+	if n.kind == dDisj && len(n.kids) > searcher.DisjunctionHeapTakeover {
+		return false
+	}
+	for _, k := range n.kids {
+		if !k.heapless() {
+			return false
+		}
+	}
+	return true
+}
+
+// tiesAt is the pieces of n's sums (its matches among the first docs)
+// as settleTies' walk finds them: a piece scored cut on gridScore's
+// grid, in document order.
+func (n *dnode) tiesAt(ctx context.Context, docs uint64) tieSource {
+	return func(cut float64, f func(doc uint64, score float64) error) (int, error) {
+		// a score on cut's step is within 2^-32 of it (relative): the
+		// grid is computed for those alone
+		slack := math.Abs(cut) * 0x1p-30
+		if !(math.Abs(cut) > 0x1p-900) || math.IsInf(cut, 0) {
+			slack = math.Inf(1) // 0, tiny, NaN or infinite: every score
+		}
+		// pieces alike score alike: the last score's grid is kept
+		last, lastOn := math.NaN(), false
+		found := 0
+		for d := range docs {
+			if d%65536 == 0 {
+				if err := ctx.Err(); err != nil {
+					return 0, err
+				}
+			}
+			if !n.matched(d) {
+				continue
+			}
+			v := n.value(d)
+			if math.Abs(v-cut) > slack {
+				continue
+			}
+			if math.Float64bits(v) != math.Float64bits(last) {
+				last, lastOn = v, gridScore(v) == cut
+			}
+			if !lastOn {
+				continue
+			}
+			found++
+			if err := f(d, v); err != nil {
+				return 0, err
+			}
+		}
+		return found, nil
+	}
 }
 
 // checkSums scores the two pieces of a page numbered first again with

@@ -249,6 +249,13 @@ func (ix *Index) collect(ctx context.Context, q query.Query, size, from int, sor
 // facets without hits under the same key and snapshot counts those.
 func (ix *Index) collectKeyed(ctx context.Context, q query.Query, size, from int, sortBy []string, counter *facetCounter,
 	sets *facetTerms, key string) (search.DocumentMatchCollection, int, error) {
+	return ix.collectTied(ctx, q, size, from, sortBy, counter, sets, key, nil)
+}
+
+// collectTied is collectKeyed; when ties is not nil and the search is
+// summed, its page's ties are settled from the sums (see tieAsk).
+func (ix *Index) collectTied(ctx context.Context, q query.Query, size, from int, sortBy []string, counter *facetCounter,
+	sets *facetTerms, key string, ties *tieAsk) (search.DocumentMatchCollection, int, error) {
 	bix, err := ix.bi.Advanced()
 	if err != nil {
 		return nil, 0, err
@@ -271,14 +278,14 @@ func (ix *Index) collectKeyed(ctx context.Context, q query.Query, size, from int
 		}
 	}
 	if size > 0 && counter == nil && slices.Equal(sortBy, scoreSort) {
-		if hits, total, ok, err := ix.collectDense(ctx, q, r, size, from, sets, key); ok || err != nil {
+		if hits, total, _, ok, err := ix.collectDenseSet(ctx, q, r, size, from, sets, key, ties); ok || err != nil {
 			return hits, total, err
 		}
 	}
 	if size > 0 && counter != nil && slices.Equal(sortBy, scoreSort) {
 		// summed, the facets counted from the column over the matches
 		if col := counter.column(ctx, r); col != nil {
-			hits, total, set, ok, err := ix.collectDenseSet(ctx, q, r, size, from, sets, key)
+			hits, total, set, ok, err := ix.collectDenseSet(ctx, q, r, size, from, sets, key, ties)
 			if err != nil {
 				return nil, 0, err
 			}

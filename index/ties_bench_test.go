@@ -13,8 +13,10 @@ import (
 // BenchmarkTieWalk searches an archive of identical pieces (FOLIO_BENCH_TIES
 // of them, 50,000 unless set; generated into benchRoot and, with
 // FOLIO_BENCH_DIR set, its index kept beside it): every match of `tax`
-// and `title:piece` ties, so settleTies walks them all. The snapshot is
-// warmed first (warm.go), as the reader's is after its first list.
+// and `title:piece` ties, so their ties are settled from all of them
+// (from the sums, settleSums: tie-sums/op; else by settleTies' walk:
+// tie-walks/op). The snapshot is warmed first (warm.go), as the reader's
+// is after its first list.
 //
 //	FOLIO_BENCH_DIR=/work/me/bench go test ./index -run '^$' -bench TieWalk
 func BenchmarkTieWalk(b *testing.B) {
@@ -41,7 +43,7 @@ func BenchmarkTieWalk(b *testing.B) {
 		{"tax-offset", Query{Text: "tax", Offset: n * 4 / 5, Limit: 30}},
 	} {
 		b.Run(q.name, func(b *testing.B) {
-			walks0 := tiesWalked.Load()
+			walks0, sums0 := tiesWalked.Load(), tiesSummed.Load()
 			var cpu time.Duration
 			for b.Loop() {
 				ix.cache.clear()
@@ -57,6 +59,7 @@ func BenchmarkTieWalk(b *testing.B) {
 			}
 			b.ReportMetric(float64(cpu.Microseconds())/1000/float64(b.N), "cpu-ms/op")
 			b.ReportMetric(float64(tiesWalked.Load()-walks0)/float64(b.N), "tie-walks/op")
+			b.ReportMetric(float64(tiesSummed.Load()-sums0)/float64(b.N), "tie-sums/op")
 		})
 	}
 }
