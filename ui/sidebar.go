@@ -600,17 +600,6 @@ func (s sidebar) lastOffset() int {
 	}
 }
 
-// page is how many values PageUp and PageDown move: the rows the list
-// shows less one, the lines saying what is above and below not counted,
-// so that no row is passed unseen.
-func (s sidebar) page() int {
-	h := s.listHeight()
-	if len(s.entries) > h && h >= sidebarMoreMin {
-		h -= 2
-	}
-	return max(h-1, 1)
-}
-
 // sidebarMoreMin is the fewest lines of entries that say what they leave
 // out, above and below ("↑ N more", "↓ N more"), and still show one entry.
 const sidebarMoreMin = 3

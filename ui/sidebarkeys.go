@@ -36,9 +36,9 @@ func (s sidebar) update(msg tea.KeyPressMsg, k KeyMap) (sidebar, intent, bool) {
 	case key.Matches(msg, k.Bottom):
 		s.moveTo(len(s.entries) - 1)
 	case key.Matches(msg, k.PageUp):
-		s.move(-s.page())
+		s.pageUp()
 	case key.Matches(msg, k.PageDown):
-		s.move(s.page())
+		s.pageDown()
 	case key.Matches(msg, k.BarLeft, k.BarRight):
 		s.sideways(key.Matches(msg, k.BarRight))
 	case key.Matches(msg, k.FindCancel):

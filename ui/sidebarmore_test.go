@@ -138,9 +138,8 @@ func TestSidebarSaysWhatIsHidden(t *testing.T) {
 
 // pageDown checks that PageDown from s passes no row unseen: every value
 // from the first shown before to the last shown after is on one of the two
-// screens, unless the page passed two headers or more (it moves by values;
-// those shown under the cursor before, rows on the page below, are then
-// scrolled past), or the list is too short to say what it hides.
+// screens, however many headers the page passed, unless the list is too
+// short to say what it hides.
 func pageDown(t *testing.T, s sidebar, st Styles, h int) {
 	t.Helper()
 	if h < sidebarMoreMin {
@@ -154,21 +153,114 @@ func pageDown(t *testing.T, s sidebar, st Styles, h int) {
 	}
 	after := s.view(st)
 	end, _, _ := s.shownFrom(s.offset, s.listHeight())
-	headers := 0
-	for _, e := range s.entries[c0:s.cursor] {
-		if e.header {
-			headers++
-		}
-	}
-	if headers >= 2 {
-		return
-	}
 	for _, e := range s.entries[from:end] {
 		if !e.header && !strings.Contains(before, e.label()) && !strings.Contains(after, e.label()) {
 			t.Errorf("height %d: PageDown from %d to %d passed %q unseen:\n%s\n--\n%s", h, c0, s.cursor, e.label(),
 				strings.Join(sidebarLines(before), "\n"), strings.Join(sidebarLines(after), "\n"))
 		}
 	}
+}
+
+// pagedValue is a value row of pagedSidebar's view: its number.
+var pagedValue = regexp.MustCompile(`^ [○◉] v(\d\d)\b`)
+
+// pagedShown are the numbers of the values a sidebar's view shows.
+func pagedShown(s sidebar, st Styles) []int {
+	var out []int
+	for _, l := range sidebarLines(s.view(st)) {
+		if m := pagedValue.FindStringSubmatch(l); m != nil {
+			n, _ := strconv.Atoi(m[1])
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// pagedSidebar is a sidebar of height h whose groups are mostly of one
+// value, so that a page crosses several group headers: v00…v19 in groups
+// of 1, 1, 1, 2, 1, 1, 3, 1, 1, 1, 4, 1, 1, 1.
+func pagedSidebar(h int) sidebar {
+	var s sidebar
+	s.setSize(sidebarWidth, h)
+	v := 0
+	for i, n := range []int{1, 1, 1, 2, 1, 1, 3, 1, 1, 1, 4, 1, 1, 1} {
+		g := groupOutlets + facetGroup(i)%(groupCount-groupOutlets)
+		s.entries = append(s.entries, sidebarEntry{group: g, header: true})
+		for range n {
+			s.entries = append(s.entries, sidebarEntry{group: g, value: fmt.Sprintf("v%02d", v), count: 1})
+			v++
+		}
+	}
+	s.fixCursor(1)
+	s.follow()
+	return s
+}
+
+// TestSidebarPagesCrossHeadersWholly: PageDown and PageUp over a sidebar
+// whose groups are of one value or few (consecutive group headers, every
+// other line) pass no value unseen: from any value, at any height that
+// says what it hides, the values from the first shown before PageDown to
+// the last shown after it (and from the first shown after PageUp to the
+// last shown before it) are each on one of the two screens, the cursor on
+// the new one; paging from the top reaches the last value, and back up the
+// first. PageDown moved by the rows shown less one, counted in values: a
+// page across two headers scrolled past a value.
+func TestSidebarPagesCrossHeadersWholly(t *testing.T) {
+	st := NewStyles(true, true)
+	km := DefaultKeyMap()
+	const values = 20
+	check := func(h int, dir string, before, after []int, s sidebar) {
+		t.Helper()
+		lo, hi := before[0], after[len(after)-1]
+		if dir == "up" {
+			lo, hi = after[0], before[len(before)-1]
+		}
+		for v := lo; v <= hi; v++ {
+			if !slices.Contains(before, v) && !slices.Contains(after, v) {
+				t.Errorf("height %d: page %s passed v%02d unseen: %v, then %v", h, dir, v, before, after)
+			}
+		}
+		if c := s.entries[s.cursor].value; !slices.Contains(after, mustAtoi(t, c[1:])) {
+			t.Errorf("height %d: page %s left the cursor (%s) off screen: %v", h, dir, c, after)
+		}
+	}
+	for h := sidebarMoreMin; h <= 24; h++ {
+		for v := range values {
+			for _, dir := range []string{"down", "up"} {
+				s := pagedSidebar(h)
+				s.moveTo(slices.IndexFunc(s.entries, func(e sidebarEntry) bool { return e.value == fmt.Sprintf("v%02d", v) }))
+				before := pagedShown(s, st)
+				k := tea.KeyPressMsg{Code: tea.KeyPgDown}
+				if dir == "up" {
+					k = tea.KeyPressMsg{Code: tea.KeyPgUp}
+				}
+				s, _, _ = s.update(k, km)
+				check(h, dir, before, pagedShown(s, st), s)
+			}
+		}
+		s := pagedSidebar(h)
+		for range 2 * len(s.entries) {
+			s, _, _ = s.update(tea.KeyPressMsg{Code: tea.KeyPgDown}, km)
+		}
+		if got := s.entries[s.cursor].value; got != fmt.Sprintf("v%02d", values-1) {
+			t.Errorf("height %d: paging down ended on %s", h, got)
+		}
+		for range 2 * len(s.entries) {
+			s, _, _ = s.update(tea.KeyPressMsg{Code: tea.KeyPgUp}, km)
+		}
+		if got := s.entries[s.cursor].value; got != "v00" {
+			t.Errorf("height %d: paging up ended on %s", h, got)
+		}
+	}
+}
+
+func mustAtoi(t *testing.T, s string) int {
+	t.Helper()
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
 }
 
 // TestSidebarMoreOnScreen: the program at 100×20 over a real index says

@@ -56,6 +56,74 @@ func (s *sidebar) move(delta int) {
 	s.follow()
 }
 
+// pageDown is PageDown: the entry just under the screen (behind the "↓ N
+// more" line or past the last line) becomes the first on screen, headers
+// counted as lines as they are drawn, and the cursor goes to the first
+// value from there, so that no row is passed unseen however many groups
+// the page crosses. With the list's end on screen the cursor goes to the
+// last value; from there PageDown enters the timeline, as Down does.
+func (s *sidebar) pageDown() {
+	if s.inTimeline {
+		return
+	}
+	end, _, _ := s.shownFrom(s.offset, s.listHeight())
+	next := s.valueFrom(max(end, s.cursor+1), 1)
+	if next < 0 {
+		if last := s.valueFrom(len(s.entries)-1, -1); last > s.cursor {
+			s.cursor = last
+			s.follow()
+		} else {
+			s.move(1)
+		}
+		return
+	}
+	s.cursor = next
+	s.offset = min(end, s.lastOffset())
+	s.follow()
+}
+
+// pageUp is PageUp: the entry just above the screen becomes the last on
+// screen (the list from the least offset that still shows it, above the
+// "↓ N more" line), and the cursor goes to the last value up to it, so
+// that no row is passed unseen. On the timeline it goes back to the
+// values, as Up does.
+func (s *sidebar) pageUp() {
+	if s.inTimeline {
+		s.move(-1)
+		return
+	}
+	h := s.listHeight()
+	prev := s.valueFrom(min(s.offset, s.cursor)-1, -1)
+	if h <= 0 {
+		s.move(-1)
+		return
+	}
+	if prev < 0 {
+		s.moveTo(0)
+		return
+	}
+	off := max(s.offset-h, 0)
+	for off < s.offset-1 {
+		if end, _, _ := s.shownFrom(off, h); end >= s.offset {
+			break
+		}
+		off++
+	}
+	s.cursor, s.offset = prev, off
+	s.follow()
+}
+
+// valueFrom is the first value (no header) from entry i on in direction
+// dir, -1 when there is none.
+func (s sidebar) valueFrom(i, dir int) int {
+	for ; i >= 0 && i < len(s.entries); i += dir {
+		if !s.entries[i].header {
+			return i
+		}
+	}
+	return -1
+}
+
 // moveBar moves the timeline cursor by delta bars.
 func (s *sidebar) moveBar(delta int) {
 	if !s.inTimeline {
