@@ -282,13 +282,13 @@ func TestRelatedNameTheirAuthors(t *testing.T) {
 		{Title: "State of the Union Address, 1819", Authors: []string{"James Monroe"}},
 		{Title: "State of the Union Address, 1812", Authors: []string{"James Madison"}},
 	}
-	lines, _ := composePiece(a, related, "", nil, nil, 100, st)
+	lines, _ := composePiece(a, related, relatedNote{}, nil, nil, 100, st)
 	out := ansi.Strip(strings.Join(lines, "\n"))
 	if !strings.Contains(out, "1819 · James Monroe") || !strings.Contains(out, "1812 · James Madison") {
 		t.Fatalf("related entries do not name their authors:\n%s", out)
 	}
 	related[1].Authors = []string{"James Monroe"}
-	lines, _ = composePiece(a, related, "", nil, nil, 100, st)
+	lines, _ = composePiece(a, related, relatedNote{}, nil, nil, 100, st)
 	out = ansi.Strip(strings.Join(lines, "\n"))
 	if strings.Contains(out, "1819 · James Monroe") {
 		t.Fatalf("one writer's related pieces name him on every line:\n%s", out)
@@ -303,7 +303,7 @@ func TestHeaderSpellsALookAlikeHost(t *testing.T) {
 	st := NewStyles(true, true)
 	a := archive.Article{Title: "Look-alike", URL: "https://ex\u0430mple.com/2017/10/a-long-path-to-the-piece"}
 	for _, width := range []int{100, 40, 24} {
-		lines, _ := composePiece(a, nil, "", nil, nil, width, st)
+		lines, _ := composePiece(a, nil, relatedNote{}, nil, nil, width, st)
 		out := ansi.Strip(strings.Join(lines, "\n"))
 		// (wrapped at a narrow width)
 		if !strings.Contains(strings.Join(strings.Fields(out), ""), "(hostxn--exmple-4nf.com:notplainASCII)") {
@@ -316,7 +316,7 @@ func TestHeaderSpellsALookAlikeHost(t *testing.T) {
 		}
 	}
 	a.URL = "https://example.com/caf\u00e9"
-	lines, _ := composePiece(a, nil, "", nil, nil, 100, st)
+	lines, _ := composePiece(a, nil, relatedNote{}, nil, nil, 100, st)
 	if out := ansi.Strip(strings.Join(lines, "\n")); strings.Contains(out, "not plain ASCII") {
 		t.Errorf("an ASCII host with a note:\n%s", out)
 	}

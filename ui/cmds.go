@@ -194,19 +194,26 @@ func renderCmd(s Searcher, key renderKey, st Styles) tea.Cmd {
 		a = sanitizeArticle(a)
 		// Related pieces are found while Glamour renders (on another core).
 		var related []index.Hit
-		var tagsOnly string // why the related pieces were found by tags alone
+		var said relatedNote // why they are by tags only, or none could be
 		var wg sync.WaitGroup
 		if rs, ok := s.(RelatedSearcher); ok {
 			wg.Go(func() {
-				defer func() { _ = recover() }()
-				// Related pieces are a bonus: an error just leaves the list
-				// out, but a list found by tags alone says so.
+				defer func() {
+					if r := recover(); r != nil {
+						related, said = nil, relatedNote{failed: "it failed"}
+					}
+				}()
+				// Related pieces are a bonus: an error leaves the list
+				// out, saying so in a line, and a list found by tags
+				// alone says so too.
 				hits, err := rs.Related(key.id, relatedCount)
 				var partial *index.TagsOnlyError
 				switch {
 				case errors.As(err, &partial):
-					related, tagsOnly = hits, "the index's words could not be read ("+termsafe.ErrText(partial.Err)+")"
-				case err == nil:
+					related, said.tagsOnly = hits, "the index's words could not be read ("+oneLine(termsafe.ErrText(partial.Err))+")"
+				case err != nil:
+					said.failed = oneLine(termsafe.ErrText(err))
+				default:
 					related = hits
 				}
 			})
@@ -226,7 +233,7 @@ func renderCmd(s Searcher, key renderKey, st Styles) tea.Cmd {
 		}
 		wg.Wait()
 		copies := copiesOf(s, key.id)
-		lines, bodyStart := composePiece(a, related, tagsOnly, copies, body, key.width, st)
+		lines, bodyStart := composePiece(a, related, said, copies, body, key.width, st)
 		return renderedMsg{key: key, article: a, related: related, copies: copies, lines: lines, bodyStart: bodyStart}
 	}
 }

@@ -56,7 +56,7 @@ func TestReaderHeaderNamesTheLanguage(t *testing.T) {
 			t.Errorf("%s: header %q, want %q:\n%s", want.id, meta, want.meta, screen)
 		}
 	}
-	lines, _ := composePiece(archive.Article{Title: "T", Language: "x\x1b]52;c;cGFzdGU=\x07y"}, nil, "", nil, nil, 80, NewStyles(true, true))
+	lines, _ := composePiece(archive.Article{Title: "T", Language: "x\x1b]52;c;cGFzdGU=\x07y"}, nil, relatedNote{}, nil, nil, 80, NewStyles(true, true))
 	if out := strings.Join(lines, "\n"); strings.Contains(out, "\x1b]52") || strings.Contains(out, "\x07") {
 		t.Errorf("a language with an escape reached the terminal: %q", out)
 	}

@@ -498,9 +498,9 @@ func (r reader) barView(st Styles) string {
 // composePiece lays out a piece for the reader at width cells: the header
 // (title, outlet · date · authors · language when known, tags, the URL as a terminal hyperlink,
 // where else it ran (copies), related pieces when the index can find
-// them, and why they are by tags only when tagsOnly says so), the keeper's
-// note as a quote, then the rendered body.
-func composePiece(a archive.Article, related []index.Hit, tagsOnly string, copies []index.Copy, body []string, width int, st Styles) (lines []string, bodyStart int) {
+// them, and why they are by tags only or could not be listed when said
+// says so), the keeper's note as a quote, then the rendered body.
+func composePiece(a archive.Article, related []index.Hit, said relatedNote, copies []index.Copy, body []string, width int, st Styles) (lines []string, bodyStart int) {
 	const indent = "  " // Glamour's own document margin
 	w := max(width-2*len(indent), 1)
 	wrap := func(style lipgloss.Style, s string) []string {
@@ -546,7 +546,7 @@ func composePiece(a archive.Article, related []index.Hit, tagsOnly string, copie
 		add("")
 		add(wrap(st.ReaderMeta.Italic(true), oneLine(sf))...)
 	}
-	add(relatedLines(a, related, tagsOnly, w, st)...)
+	add(relatedLines(a, related, said, w, st)...)
 	if note := strings.TrimSpace(a.Note); note != "" {
 		add("")
 		quote := st.ReaderNote.
@@ -563,18 +563,28 @@ func composePiece(a archive.Article, related []index.Hit, tagsOnly string, copie
 	return out, bodyStart
 }
 
+// relatedNote is what the reader says of a piece's Related list beside
+// its pieces: tagsOnly, why they were found by the piece's tags alone;
+// failed, why none could be listed (the search failed outright: a closed
+// index). Both are text for one line, safe for the terminal.
+type relatedNote struct{ tagsOnly, failed string }
+
 // relatedLines lists the pieces related to a, when there are any; when
-// tagsOnly is not empty they were found by a's tags alone, and a line
-// under the header says so and why (tagsOnly), even when none were.
-func relatedLines(a archive.Article, related []index.Hit, tagsOnly string, w int, st Styles) []string {
-	if len(related) == 0 && tagsOnly == "" {
+// said.tagsOnly is not empty they were found by a's tags alone, and a line
+// under the header says so and why, even when none were. When the search
+// failed (said.failed) one line says so where the list would be.
+func relatedLines(a archive.Article, related []index.Hit, said relatedNote, w int, st Styles) []string {
+	if said.failed != "" {
+		return []string{"", st.Hint.Render(truncateCells("Related: could not be listed ("+said.failed+").", w))}
+	}
+	if len(related) == 0 && said.tagsOnly == "" {
 		return nil
 	}
 	out := []string{"", st.GroupHeader.Render("Related")}
 	if len(related) > 0 {
 		out[1] += st.Hint.Render(" · r reads them in turn")
 	}
-	if tagsOnly != "" {
+	if tagsOnly := said.tagsOnly; tagsOnly != "" {
 		said := "By tags only: " + tagsOnly + "."
 		if len(related) == 0 {
 			said = "None found by tags only: " + tagsOnly + "."

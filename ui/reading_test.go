@@ -595,6 +595,56 @@ func TestRelatedByTagsOnlySaysSo(t *testing.T) {
 	}
 }
 
+// closedRelated is a real index whose Related asks another real index of
+// the same archive, closed: as when the index is closed between reading a
+// piece and listing its relatives.
+type closedRelated struct {
+	*index.Index
+	closed *index.Index
+}
+
+func (c closedRelated) Related(id string, n int) ([]index.Hit, error) { return c.closed.Related(id, n) }
+
+// failingRelated fails Related outright with an error whose text holds a
+// terminal's escape (a clipboard write) and a line break.
+type failingRelated struct{ relatedFake }
+
+func (failingRelated) Related(string, int) ([]index.Hit, error) {
+	return nil, errors.New("bad \x1b]52;c;cGFzdGU=\x07segment\nnext line")
+}
+
+// When Related fails outright the reader says so in one line where the
+// list would be, safe for the terminal: the list was left out silently,
+// as if the piece had no relatives. On a real index whose Related asks a
+// closed real index ("index is closed"), and a fake whose error holds an
+// escape.
+func TestRelatedFailureIsSaid(t *testing.T) {
+	arch := t.TempDir()
+	writeTestPiece(t, arch, "one", "Raqqa falls", "isis")
+	writeTestPiece(t, arch, "two", "Mosul falls", "isis")
+	_, ix := liveIndexOptions(t, arch)
+	closed, err := index.Open(context.Background(), arch, os.DirFS(arch), index.Options{Dir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := closed.Close(); err != nil {
+		t.Fatal(err)
+	}
+	h, _ := newReadingHarness(t, closedRelated{ix, closed}, t.TempDir(), 100, 30)
+	h.key("enter")
+	h.requireScreen("Related: could not be listed (index is closed).")
+	if n := strings.Count(h.screen(), "Related"); n != 1 {
+		t.Fatalf("Related said %d times:\n%s", n, h.screen())
+	}
+
+	h, _ = newReadingHarness(t, failingRelated{relatedFake{newFake(testArticles()...)}}, t.TempDir(), 120, 40)
+	h.key("enter")
+	h.requireScreen("Related: could not be listed (bad segment next line).")
+	if raw := h.m.View().Content; strings.Contains(raw, "]52") {
+		t.Fatalf("the error's escape reached the terminal: %q", raw)
+	}
+}
+
 func TestRelatedWithoutSupport(t *testing.T) {
 	h := newHarness(t, newFake(testArticles()...), 100, 30)
 	h.key("enter", "r")

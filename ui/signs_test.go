@@ -114,7 +114,7 @@ func TestHeaderKeepsSignsWithNumbers(t *testing.T) {
 	split := 0
 	for _, st := range []Styles{NewStyles(true, false), NewStyles(true, true)} {
 		for width := 16; width <= 90; width++ {
-			lines, _ := composePiece(a, nil, "", nil, nil, width, st)
+			lines, _ := composePiece(a, nil, relatedNote{}, nil, nil, width, st)
 			if bad := splitSigns(md, lines); len(bad) > 0 {
 				t.Fatalf("width %d: a sign left at a line's end: %q", width, bad)
 			}
