@@ -54,8 +54,8 @@ func TestListBundled(t *testing.T) {
 	if len(lines) != 7 {
 		t.Fatalf("%d articles listed, want 7:\n%s", len(lines), out)
 	}
-	for i, want := range []string{"2017-10-19  The Telegraph", "2017-09     London Evening Standard", "2017-08     London Evening Standard",
-		"2017-07     The Telegraph", "2017-06-07  The Telegraph", "2017-05-31  RUSI", "2017-05-26  The New York Times"} {
+	for i, want := range []string{"2017-10-19\tThe Telegraph\t", "2017-09\tLondon Evening Standard\t", "2017-08\tLondon Evening Standard\t",
+		"2017-07\tThe Telegraph\t", "2017-06-07\tThe Telegraph\t", "2017-05-31\tRUSI\t", "2017-05-26\tThe New York Times\t"} {
 		if !strings.HasPrefix(lines[i], want) {
 			t.Errorf("line %d = %q, want prefix %q", i, lines[i], want)
 		}

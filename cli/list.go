@@ -54,9 +54,10 @@ func newListCmd(env *Env) *cobra.Command {
 		Short: "List every piece, newest first",
 		Long: `List every piece of the archive, newest first: date, author (when the pieces
 have several), outlet, title, tags and id. On a terminal each piece takes
-one line, the title cut with "…" to fit; piped or with --wide every column
-is whole, aligned up to the title; the tags are not padded, two spaces part
-them from the id.
+one line, the title cut with "…" to fit; with --wide every column is whole,
+aligned up to the title; the tags are not padded, two spaces part them from
+the id. Piped, each line is the columns whole, unpadded, parted by a tab
+(the tags an empty column when a piece has none).
 The filters are those of folio search and folio stats and match the same way
 (an outlet by its name or words of it in a row; tags and kinds ignoring case).
 Problems with files are reported on stderr (see folio check); the good pieces
@@ -91,6 +92,9 @@ are listed.`,
 					out = append(out, toJSON(a))
 				}
 				return writeJSON(env.Out, out)
+			}
+			if !isTerminal(env.Out) {
+				return writeTabbed(env.Out, keep, l.many)
 			}
 			return writeTable(env.Out, keep, l.all, l.many, width)
 		},

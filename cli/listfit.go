@@ -49,8 +49,27 @@ func listColumns(as []archive.Article, many bool) [][]string {
 // give theirs up.
 const minTitle = 24
 
-// writeTable lists as one piece a line. With width 0 (piped, or --wide)
-// every column is whole, aligned up to the title's; the tags are not
+// writeTabbed lists as one piece a line for a pipe: listColumns' cells
+// whole, unpadded, parted by a tab (a cell's own tab is escaped, as every
+// control character). writeTable padded them, each title to the widest
+// title of the list (a piece of a 300-character title put some 300 spaces
+// after every other title).
+func writeTabbed(w io.Writer, as []archive.Article, many bool) error {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	for _, r := range listColumns(as, many) {
+		for i, c := range r {
+			if i > 0 {
+				bw.WriteByte('\t')
+			}
+			bw.WriteString(c)
+		}
+		bw.WriteByte('\n')
+	}
+	return bw.Flush()
+}
+
+// writeTable lists as one piece a line. With width 0 (--wide on a
+// terminal) every column is whole, aligned up to the title's; the tags are not
 // padded, two spaces part them from the id (padded to the widest tags, a
 // piece of 36 tags put 500 spaces before every id). Otherwise each line fits width
 // cells: when the rows are wider, the tags go, the byline and outlet are

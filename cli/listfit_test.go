@@ -269,11 +269,14 @@ func TestAlignColumnsByCells(t *testing.T) {
 	}
 }
 
-// Piped, folio list pads no row's tags to the widest tag list: a web page
-// of 36 tags put 500+ spaces before the id on every line of the list.
-// The columns up to the title stay aligned, two spaces part the tags and
-// the id (four, around no tags). On real files, through the command.
-func TestListPipedPadsNoTags(t *testing.T) {
+// Piped, folio list pads nothing: each line is the columns whole, parted
+// by a tab, as a script cuts them (cut -f, awk -F'\t'). The tags were
+// padded to the widest tag list once (a web page of 36 tags put 500+
+// spaces before the id on every line), and until now each title to the
+// widest title ("Short" then 15 spaces). A piece without tags has an empty
+// column; a tab of a title is no column's end. On real files, through the
+// command.
+func TestListPipedPadsNothing(t *testing.T) {
 	dir := t.TempDir()
 	many := make([]string, 36)
 	for i := range many {
@@ -283,6 +286,7 @@ func TestListPipedPadsNoTags(t *testing.T) {
 		"tagged.md": "---\ntitle: A page of many tags\ndate: 2020-01-02\noutlet: The Web\ntags: [" + strings.Join(many, ", ") + "]\n---\nBody.\n",
 		"short.md":  "---\ntitle: Short\ndate: 2020-01-03\noutlet: A Paper\ntags: [isis]\n---\nBody.\n",
 		"bare.md":   "---\ntitle: No tags at all here\ndate: 2020-01-01\noutlet: Another Outlet\n---\nBody.\n",
+		"tab.md":    "---\ntitle: \"A\\ttab\"\ndate: 2019-12-31\noutlet: T\ntags: [x]\n---\nBody.\n",
 	}
 	for name, text := range pieces {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
@@ -294,19 +298,22 @@ func TestListPipedPadsNoTags(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
 	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
-	if len(lines) != 3 {
+	if len(lines) != 4 {
 		t.Fatalf("%d lines:\n%s", len(lines), out)
 	}
 	tags := strings.Join(many, ", ")
 	tags = strings.ReplaceAll(tags, `"`, "")
 	want := []string{
-		"2020-01-03  A Paper         Short                isis  short",
-		"2020-01-02  The Web         A page of many tags  " + tags + "  tagged",
-		"2020-01-01  Another Outlet  No tags at all here    bare",
+		"2020-01-03\tA Paper\tShort\tisis\tshort",
+		"2020-01-02\tThe Web\tA page of many tags\t" + tags + "\ttagged",
+		"2020-01-01\tAnother Outlet\tNo tags at all here\t\tbare",
 	}
-	for i, l := range lines {
-		if l != want[i] {
-			t.Errorf("line %d:\n%q\nwant\n%q", i, l, want[i])
+	for i, w := range want {
+		if lines[i] != w {
+			t.Errorf("line %d:\n%q\nwant\n%q", i, lines[i], w)
 		}
+	}
+	if f := strings.Split(lines[3], "\t"); len(f) != 5 || !strings.HasPrefix(f[2], "A") || !strings.HasSuffix(f[2], "tab") || f[4] != "tab" {
+		t.Errorf("the title with a tab: %q", lines[3])
 	}
 }
