@@ -170,11 +170,11 @@ func TestCiteKeysDoNotMove(t *testing.T) {
 	if keys := citedKey.FindAllStringSubmatch(out, -1); err != nil || len(keys) != 2 || keys[0][1] != "smith:pinned" || keys[1][1] != "late2020late" {
 		t.Errorf("a late pin of a recorded key: %v %v", err, keys)
 	}
-	late := "late-pin.md: citekey smith:pinned was given to pinned before"
+	late := "late-pin.md:5: citekey smith:pinned was given to pinned before" // the index keeps the key's line
 	if !strings.Contains(errs, late) {
 		t.Errorf("no warning %q:\n%s", late, errs)
 	}
-	// (folio check reads the files: it names the key's line)
+	// (folio check reads the files: it names the key's line too)
 	if out, _, err := folio(t, home, "check", dir); err == nil || !strings.Contains(out, "late-pin.md:5: citekey smith:pinned was given to pinned before") {
 		t.Errorf("folio check (err %v) does not list the late pin:\n%s", err, out)
 	}
@@ -397,6 +397,43 @@ func TestPinConflictSaysEachKeyAtItsLine(t *testing.T) {
 		if !strings.Contains(probs, want+" ") {
 			t.Errorf("the index's problems do not say\n%s\nin:\n%s", want, probs)
 		}
+	}
+}
+
+// folio cite from the index names each file and the line of its key in
+// the notes on a key pinned twice, as folio check and the index's problems
+// do (TestPinConflictSaysEachKeyAtItsLine): it said "b3.md: citekey …",
+// the index storing no line (schema 341). With --all, then for one piece
+// once the ledger has given the key.
+func TestCiteFromTheIndexSaysEachKeyAtItsLine(t *testing.T) {
+	dir, home, idx := t.TempDir(), t.TempDir(), t.TempDir()
+	for name, text := range map[string]string{
+		"b3.md": "---\ntitle: B three\ndate: 2024-01-01\ncitekey: lee2024\n---\nBody three.\n",
+		"b4.md": "---\ntitle: B four\ndate: 2024-02-01\nauthors: [Ann Lee]\ncitekey: LEE2024\n---\nBody four.\n",
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	indexProblems(t, home, dir, idx) // the index cite reads
+	_, errs, err := folio(t, home, "--archive", dir, "--index-dir", idx, "cite", "--all")
+	if err != nil {
+		t.Fatal(err, errs)
+	}
+	for _, want := range []string{
+		"folio: warning: b3.md:4: citekey lee2024 is pinned by 2 pieces (b3.md, b4.md); b3.md is cited by it",
+		"folio: warning: b4.md:5: citekey LEE2024 is pinned by 2 pieces (b3.md, b4.md); b3.md is cited by it",
+	} {
+		if !strings.Contains(errs, want+" ") {
+			t.Errorf("cite --all does not say\n%s\nin:\n%s", want, errs)
+		}
+	}
+	_, errs, err = folio(t, home, "--archive", dir, "--index-dir", idx, "cite", "b4")
+	if want := "folio: warning: b4.md:5: citekey LEE2024 was given to b3 before"; err != nil || !strings.Contains(errs, want) {
+		t.Errorf("cite b4 (err %v) does not say\n%s\nin:\n%s", err, want, errs)
+	}
+	if strings.Contains(errs, "building") || strings.Contains(errs, "built") {
+		t.Errorf("cite built an index of its own:\n%s", errs)
 	}
 }
 

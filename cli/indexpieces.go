@@ -51,7 +51,7 @@ func allPiecesOf(ctx context.Context, ix *index.Index, q index.Query) ([]archive
 		}
 		for _, h := range res.Hits {
 			arts = append(arts, archive.Article{ID: h.ID, Title: h.Title, Date: h.Date, Outlet: h.Outlet, Authors: h.Authors,
-				Tags: h.Tags, Kind: h.Kind, URL: h.URL, Source: h.Source, Path: h.Path, CiteKey: h.CiteKey, Organizations: h.Organizations, Language: h.Language})
+				Tags: h.Tags, Kind: h.Kind, URL: h.URL, Source: h.Source, Path: h.Path, CiteKey: h.CiteKey, CiteKeyLine: h.CiteKeyLine, Organizations: h.Organizations, Language: h.Language})
 		}
 		if q.Offset+q.Limit >= res.Total {
 			return arts, len(arts) == res.Total

@@ -97,6 +97,7 @@ func (ix *Index) hitOf(dm *search.DocumentMatch, hl hitMarks, hasText bool) Hit 
 		Kind:          str(f[fKind]),
 		URL:           str(f[fURL]),
 		CiteKey:       str(f[fCiteKey]),
+		CiteKeyLine:   atoiOr0(str(f[fCiteKeyLine])),
 		Path:          str(f[fPath]),
 		Source:        str(f[fSource]),
 		Organizations: strs(f[fOrgs]),
@@ -143,6 +144,15 @@ func str(v interface{}) string {
 		}
 	}
 	return ""
+}
+
+// atoiOr0 is the number s writes, 0 when it writes none.
+func atoiOr0(s string) int {
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		return 0
+	}
+	return n
 }
 
 func strs(v interface{}) []string {

@@ -2,6 +2,7 @@ package index
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -795,11 +796,14 @@ import (
 // beside a Hugo config.toml is Hugo's site (archive's hugoOwnConfig: its
 // ignoreFiles were not read), one without base_url Zola's (was Hugo's); 340: the manifest
 // keeps the line of each piece's pinned citation key (fileEntry.CiteKeyLine:
-// the note on a key several pieces pin had no line, now its file's line)
+// the note on a key several pieces pin had no line, now its file's line);
+// 341: the index stores the line of a piece's pinned citation key
+// (mapping's fCiteKeyLine, Hit.CiteKeyLine: folio cite's notes on a key
+// pinned twice, from the index, had no line, now each file's)
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 340
+const SchemaVersion = 341
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
@@ -826,11 +830,14 @@ const (
 	fURL        = "url"
 	fPath       = "path"
 	fCiteKey    = "citekey" // stored: the pinned citation key
-	fSource     = "source"  // stored: what the piece was taken from (Article.Source)
-	fOrgs       = "orgs"    // stored: the authors that are organisations (Article.Organizations)
-	fLang       = "lang"    // stored: the piece's language, a BCP 47 tag (Article.Language)
-	fPinned     = "pinned"  // indexed, "y" for a piece with a pinned key: Query.Pinned
-	fSite       = "site"    // indexed: the ids its site links it by (Article.SiteKeys): Resolve
+	// stored: the file's line of the pinned key (Article.CiteKeyLine), for
+	// the notes on a key several pieces pin
+	fCiteKeyLine = "citekey_line"
+	fSource      = "source" // stored: what the piece was taken from (Article.Source)
+	fOrgs        = "orgs"   // stored: the authors that are organisations (Article.Organizations)
+	fLang        = "lang"   // stored: the piece's language, a BCP 47 tag (Article.Language)
+	fPinned      = "pinned" // indexed, "y" for a piece with a pinned key: Query.Pinned
+	fSite        = "site"   // indexed: the ids its site links it by (Article.SiteKeys): Resolve
 	// The standfirst, note and body are in the bodies store (bodies.go),
 	// not in bleve: fBodyAt, stored, says where. Their names are those of
 	// the texts of exact forms (storedOf).
@@ -869,7 +876,7 @@ var fieldOfCode = func() map[string]string {
 func facetTerm(f, v string) string { return facetCodes[f] + ":" + v }
 
 // storedFields are loaded with every hit.
-var storedFields = []string{fTitle, fOutlet, fDate, fTags, fAuthors, fKind, fURL, fPath, fCiteKey, fSource, fOrgs, fLang}
+var storedFields = []string{fTitle, fOutlet, fDate, fTags, fAuthors, fKind, fURL, fPath, fCiteKey, fCiteKeyLine, fSource, fOrgs, fLang}
 
 func newMapping() *mapping.IndexMappingImpl {
 	im := mapping.NewIndexMapping()
@@ -945,6 +952,7 @@ func newMapping() *mapping.IndexMappingImpl {
 	add(fURL, storedOnly())
 	add(fPath, storedOnly())
 	add(fCiteKey, storedOnly())
+	add(fCiteKeyLine, storedOnly())
 	add(fSource, storedOnly())
 	add(fOrgs, storedOnly())
 	add(fLang, storedOnly())
@@ -1036,6 +1044,9 @@ func document(a archive.Article) map[string]interface{} {
 	}
 	if a.CiteKey != "" {
 		d[fCiteKey], d[fPinned] = a.CiteKey, "y"
+		if a.CiteKeyLine > 0 {
+			d[fCiteKeyLine] = strconv.Itoa(a.CiteKeyLine)
+		}
 	}
 	if len(a.SiteKeys) > 0 {
 		d[fSite] = a.SiteKeys

@@ -142,8 +142,11 @@ type Hit struct {
 	Kind    string
 	URL     string
 	CiteKey string // the citation key the piece pins, "" when none
-	Path    string // its file in the archive
-	Source  string // what it was taken from (archive.Article.Source)
+	// CiteKeyLine is its file's line of the key CiteKey
+	// (archive.Article.CiteKeyLine), 0 when not known
+	CiteKeyLine int
+	Path        string // its file in the archive
+	Source      string // what it was taken from (archive.Article.Source)
 	// Organizations are the Authors that are organisations
 	// (archive.Article.Organizations)
 	Organizations []string

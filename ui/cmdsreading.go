@@ -268,7 +268,7 @@ func keyringFor(ctx context.Context, s Searcher, ledger OpenCiteKeysFunc, arts [
 			for _, h := range res.Hits {
 				if !seen[h.ID] {
 					seen[h.ID] = true
-					peers = append(peers, archive.Article{ID: h.ID, Path: h.Path, Title: h.Title, Authors: h.Authors, Outlet: h.Outlet, Date: h.Date, Kind: h.Kind, URL: h.URL, CiteKey: h.CiteKey})
+					peers = append(peers, archive.Article{ID: h.ID, Path: h.Path, Title: h.Title, Authors: h.Authors, Outlet: h.Outlet, Date: h.Date, Kind: h.Kind, URL: h.URL, CiteKey: h.CiteKey, CiteKeyLine: h.CiteKeyLine})
 				}
 			}
 			got += len(res.Hits)
