@@ -436,11 +436,26 @@ func backslashRefs(doc ast.Node, src []byte) []byte {
 }
 
 // escapeBackslashRefs is v with each character reference to a backslash
-// written "\\" (backslashRefs), v itself where it has none.
+// written "\\" (backslashRefs), and each escaped "&" ("\&") written
+// "&amp;", v itself where it has neither. CommonMark reads the backslash
+// escapes first: "\&" is a literal "&", so "\&#92;" is the text "&#92;"
+// and "\&amp;" the text "&amp;", where Glamour decodes the reference and
+// keeps the backslash, "\&" being no escape of its own (the reader
+// showed `x \\ y` for `x \&#92; y`, goldmark's "x &#92; y"); "\\" is an
+// escaped backslash, so in "\\&#92;" the reference is one.
 func escapeBackslashRefs(v string) string {
 	var b strings.Builder
 	last := 0
 	for i := 0; i < len(v); i++ {
+		if v[i] == '\\' && i+1 < len(v) && util.IsPunct(v[i+1]) {
+			if v[i+1] == '&' {
+				b.WriteString(v[last:i])
+				b.WriteString("&amp;")
+				last = i + 2
+			}
+			i++ // the escaped character is no reference's start
+			continue
+		}
 		if v[i] != '&' {
 			continue
 		}

@@ -276,6 +276,9 @@ func FuzzRenderMarkdown(f *testing.F) {
 		// of the change, 42rc)
 		"[x](https://e.org/u)*ed* [y](https://e.org/v)e***d** and*~~z~~ [w](https://e.org/w)_a_  \nb\n",
 		rep("[b](https://e.org/c)*d*", 400) + "\n",
+		// an escaped "&" is a literal one, beginning no reference (49c:
+		// `x \&#92; y` showed `x \\ y`), beside an escaped backslash
+		"x \\&#92; y \\\\&#92; z \\&amp;&#10;[a \\&#92; b](https://e.org/u) ![c \\&#92;](d.png)\n| [e \\&#92;](https://e.org/v) |\n|---|\n",
 	} {
 		f.Add(seed, 60)
 	}
