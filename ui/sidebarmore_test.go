@@ -16,6 +16,7 @@ import (
 	"github.com/charmbracelet/x/exp/teatest/v2"
 
 	"github.com/folio-tui/folio/index"
+	"github.com/folio-tui/folio/internal/testcorpus"
 	"github.com/folio-tui/folio/state"
 )
 
@@ -301,4 +302,46 @@ func TestSidebarMoreOnScreen(t *testing.T) {
 		t.Fatal(err)
 	}
 	tm.FinalModel(t, teatest.WithFinalTimeout(hangGuard))
+}
+
+// BenchmarkSidebarMoreSOTU: a frame of the sidebar over the SOTU
+// corpus's facets (every value of every group, a few hundred rows) at 40
+// lines, the cursor in the middle so that both "↑ N more" and "↓ N more"
+// are drawn: the whole view, and the two lines alone, which count the
+// hidden rows and name their groups at each frame (go test ./ui -run '^$'
+// -bench SidebarMoreSOTU -benchmem). Skipped without the corpus.
+func BenchmarkSidebarMoreSOTU(b *testing.B) {
+	dir, ok := testcorpus.Find("sotu")
+	if !ok {
+		b.Skip("no SOTU corpus")
+	}
+	ix, err := index.OpenDir(context.Background(), dir, index.Options{Dir: b.TempDir()})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer ix.Close()
+	var s sidebar
+	s.setSize(sidebarWidth, 40)
+	s.showReading()
+	s.setFacets(ix.AllFacets())
+	s.setFocused(true)
+	s.moveTo(len(s.entries) / 2)
+	st := NewStyles(true, true)
+	end, up, down := s.shownFrom(s.offset, s.listHeight())
+	if !up || !down {
+		b.Fatalf("the middle of %d rows at 40 lines says no more above or below", len(s.entries))
+	}
+	b.Logf("%d rows, %d above and %d below the screen", len(s.entries), s.offset, len(s.entries)-end)
+	b.Run("view", func(b *testing.B) {
+		for b.Loop() {
+			_ = s.view(st)
+		}
+	})
+	b.Run("more lines", func(b *testing.B) {
+		w := s.width - 2
+		for b.Loop() {
+			_ = s.moreView("↑", 0, s.offset, w, st)
+			_ = s.moreView("↓", end, len(s.entries), w, st)
+		}
+	})
 }
