@@ -1,6 +1,7 @@
 package index
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"path"
@@ -42,6 +43,11 @@ func (ix *Index) article(id string) (archive.Article, error) {
 	return a, nil
 }
 
+// ErrNoPiece is the error of Article for an id the index does not hold (a
+// piece whose file was removed, once the index has followed): "no piece
+// \"id\"".
+var ErrNoPiece = errors.New("no piece")
+
 // pathOf finds the file of a piece: stored in the index.
 func (ix *Index) pathOf(id string) (string, error) {
 	if ix.bi == nil {
@@ -54,7 +60,7 @@ func (ix *Index) pathOf(id string) (string, error) {
 		return "", err
 	}
 	if len(res.Hits) == 0 {
-		return "", fmt.Errorf("no piece %q", id)
+		return "", fmt.Errorf("%w %q", ErrNoPiece, id)
 	}
 	p, _ := res.Hits[0].Fields[fPath].(string)
 	if p == "" || !fs.ValidPath(p) || path.IsAbs(p) {

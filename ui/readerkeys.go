@@ -1,7 +1,9 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -71,6 +73,12 @@ func (r reader) pieceKey(msg tea.KeyPressMsg, k KeyMap) (intent, bool) {
 	case key.Matches(msg, k.Back):
 		return backIntent{}, true
 	case key.Matches(msg, k.ToggleRead, k.ToggleStar):
+		if r.gone() {
+			// no mark for an id the archive no longer has (a helper's
+			// report: * said "★ Starred" and the state gained a star the
+			// sidebar never counted)
+			return sayIntent{text: "This piece is no longer in the archive: nothing marked", isErr: true}, true
+		}
 		return markIntent{id: r.key.id, star: key.Matches(msg, k.ToggleStar)}, true
 	case key.Matches(msg, k.Cite):
 		return citeIntent{id: r.key.id}, true
@@ -175,6 +183,15 @@ func (r reader) failure() error {
 		return nil
 	}
 	return r.err
+}
+
+// gone reports whether the open piece could not be shown because it is no
+// longer in the archive: the index no longer holds it, or its file is not
+// there (removed, the index not yet told). A file that cannot be read
+// (its permissions taken away) is still the archive's.
+func (r reader) gone() bool {
+	err := r.failure()
+	return errors.Is(err, index.ErrNoPiece) || errors.Is(err, fs.ErrNotExist)
 }
 
 // cannotShow says that the open piece cannot be shown, and why: what a key

@@ -1071,3 +1071,48 @@ func TestQuoteAndLinksOfAPieceNotShown(t *testing.T) {
 		}
 	}
 }
+
+// * and m on a piece whose file was removed while it was open (the reader
+// says it cannot be shown: no piece) say it is no longer in the archive
+// and mark nothing (a helper's report: * said "★ Starred" and the state
+// gained a star for an id no count ever showed).
+func TestMarksOfAPieceRemovedWhileOpen(t *testing.T) {
+	t.Setenv("NO_COLOR", "")
+	arch := t.TempDir()
+	writeTestPiece(t, arch, "one", "Raqqa falls", "isis")
+	writeTestPiece(t, arch, "two", "Mosul falls", "isis")
+	opts, _ := liveIndexOptions(t, arch)
+	st, _ := state.Open(arch, t.TempDir())
+	opts.OpenState = func() (ReadingState, error) { return st, nil }
+	h := &harness{t: t, m: New(opts)}
+	h.send(tea.WindowSizeMsg{Width: 100, Height: 30})
+	h.run(openIndexCmd(context.Background(), opts.OpenIndex, h.m.relay))
+	h.run(openStateCmd(opts.OpenState))
+	h.key("/")
+	h.typeText("mosul")
+	h.key("enter", "enter")
+	h.requireMatch(`Mosul falls\.`)
+	if !st.IsRead("two") {
+		t.Fatal("opening did not mark the piece read")
+	}
+	if err := os.Remove(filepath.Join(arch, "two.md")); err != nil {
+		t.Fatal(err)
+	}
+	h.send(archiveChangedMsg{stoppedWatch()})
+	h.requireScreen(`Could not show this piece: no piece "two"`)
+	for _, k := range []string{"*", "m"} {
+		h.key(k)
+		if s := h.screen(); !strings.Contains(s, "This piece is no longer in the archive") || strings.Contains(s, "★ Starred") || strings.Contains(s, "Marked ") {
+			t.Errorf("%s on a piece removed:\n%s", k, s)
+		}
+	}
+	if st.IsStarred("two") || !st.IsRead("two") {
+		t.Errorf("marks written for a piece removed: starred %v, read %v", st.IsStarred("two"), st.IsRead("two"))
+	}
+	if err := st.Save(); err != nil {
+		t.Fatal(err)
+	}
+	if s := st.Starred(); len(s) != 0 {
+		t.Errorf("the state holds stars %v", s)
+	}
+}
