@@ -401,6 +401,7 @@ type Model struct {
 	warnings    []string     // the warnings of the start, kept for ! (warnings.go)
 	saveSeq     int          // bumped by every change; see saveDueMsg
 	saveFailing bool         // the last save failed: said once, not at every save
+	saveSaid    saveSaid     // the status line's word of a failed save, which a save that works replaces
 	tour        relatedTour  // the walk through related pieces (r)
 	tourSaid    int          // status id of the walk's message (openRelated), dropped when the reader closes
 

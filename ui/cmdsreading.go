@@ -48,15 +48,17 @@ func saveSoonCmd(after afterFunc, seq int) tea.Cmd {
 
 // saveStateCmd writes the reading state, merged with what other folio
 // processes saved meanwhile (see the state package), and brings that back.
-func saveStateCmd(rs ReadingState) tea.Cmd {
+// seq is the Model's saveSeq when the save is asked for: the save writes
+// every change made up to it (what is in memory when it runs).
+func saveStateCmd(rs ReadingState, seq int) tea.Cmd {
 	return func() (msg tea.Msg) {
 		defer func() {
 			if r := recover(); r != nil {
-				msg = stateSavedMsg{err: fmt.Errorf("saving failed: %v", r)}
+				msg = stateSavedMsg{seq: seq, err: fmt.Errorf("saving failed: %v", r)}
 			}
 		}()
 		changed, err := rs.Reload()
-		return stateSavedMsg{changed: changed, err: err}
+		return stateSavedMsg{seq: seq, changed: changed, err: err}
 	}
 }
 

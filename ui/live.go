@@ -179,7 +179,7 @@ func (m *Model) updateLive(msg liveMsg) tea.Cmd {
 		// comes back here too, and reloads nothing new.
 		// (another folio that wrote it may have made the marks of
 		// renamed pieces follow them: followedCmd)
-		return tea.Batch(saveStateCmd(m.reading), waitChangeCmd(msg.w, msg), m.followedCmd())
+		return tea.Batch(saveStateCmd(m.reading, m.saveSeq), waitChangeCmd(msg.w, msg), m.followedCmd())
 	case fileWatchStartedMsg:
 		if msg.quotes {
 			m.live.quotes = msg.w
@@ -589,7 +589,7 @@ func (m *Model) gotRank(msg rankMsg) tea.Cmd {
 func (m *Model) forceRefresh() tea.Cmd {
 	var cmds []tea.Cmd
 	if m.reading != nil {
-		cmds = append(cmds, saveStateCmd(m.reading))
+		cmds = append(cmds, saveStateCmd(m.reading, m.saveSeq))
 	}
 	if m.quotes != nil {
 		cmds = append(cmds, reloadQuotesCmd(m.quotes))

@@ -426,6 +426,40 @@ func TestAFailedSaveIsShownAndNotLost(t *testing.T) {
 	}
 }
 
+// Once the disk takes the state again, the status line says what the save
+// that carries a mark did: the mark alone, its failure gone (a helper's
+// report: with the disk freed, j m said "Marked read (not saved yet: saving
+// the reading state fails)" for 8 s, the state file holding the mark); and
+// while saves still fail, a mark says it is not saved yet.
+func TestAMarkSavedAfterFailuresSaysSo(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "folio")
+	h, _ := newReadingHarness(t, newFake(testArticles()...), dir, 100, 30)
+	if err := os.MkdirAll(filepath.Dir(dir), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(dir, []byte("not a folder"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	h.key("*")
+	h.requireMatch(`Reading state not saved: state folder`)
+	h.key("j", "*")
+	h.requireMatch(`★ Starred \(not saved yet: saving the reading state fails\)`)
+	if !h.m.status.isErr {
+		t.Error("a mark not saved is not said as an error")
+	}
+	if err := os.Remove(dir); err != nil {
+		t.Fatal(err)
+	}
+	h.key("j", "m")
+	again, _ := state.Open(testArchiveName, dir)
+	if got := again.Read(); len(got) != 1 {
+		t.Fatalf("after the folder came back the file has %v read, want the one marked", got)
+	}
+	if s := h.screen(); !strings.Contains(s, "Marked read") || strings.Contains(s, "not saved") || h.m.status.isErr {
+		t.Errorf("the mark is saved, the status line says (error %v):\n%s", h.m.status.isErr, s)
+	}
+}
+
 // A watch that falls back to checking while the reader runs (new folders
 // past its cap) says so in the status line, once.
 func TestWatchFallingBackIsSaid(t *testing.T) {

@@ -114,8 +114,10 @@ type stateOpenedMsg struct {
 type saveDueMsg struct{ seq int }
 
 // stateSavedMsg reports a save of the reading state; changed: it brought
-// marks saved by another folio process.
+// marks saved by another folio process. seq is the saveSeq it was asked
+// for at: it wrote (or failed to write) every change up to it.
 type stateSavedMsg struct {
+	seq     int
 	changed bool
 	err     error
 }

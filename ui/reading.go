@@ -36,23 +36,54 @@ func (m *Model) stateOpened(msg stateOpenedMsg) tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
+// saveSaid is what the status line says of saving the reading state while
+// saves fail: a failure, or a mark given meanwhile. The save of change seq
+// (saveSeq) or a later one answers it: done replaces it once one works,
+// while it is still on screen (a helper's report: with the disk freed, a
+// mark said "not saved yet: saving the reading state fails" for 8 s, the
+// state file holding it); a mark's, while its save fails, says so.
+type saveSaid struct {
+	id   int    // the status message's id (statusLine.id); 0 for none
+	seq  int    // the change whose save answers it
+	done string // said once a save of seq worked
+	mark string // a mark's word, for its failure; "" for a failure's
+}
+
 // stateSaved reports a failed save once, not at every later save that
-// fails the same way; a save that works again resets that.
+// fails the same way; a save that works again resets that, and replaces
+// what the status line says of the failure or of a mark waiting for it
+// (saveSaid).
 func (m *Model) stateSaved(msg stateSavedMsg) tea.Cmd {
+	said := m.saveSaid
+	answers := said.id != 0 && said.id == m.status.id && msg.seq >= said.seq
 	if msg.err == nil {
 		m.saveFailing = false
+		var done tea.Cmd
+		if answers {
+			m.saveSaid = saveSaid{}
+			done = m.status.set(said.done, false)
+		}
 		if msg.changed {
 			// the rows redraw with the new marks anyway
-			return tea.Batch(m.refreshCounts(), m.savedOfMarks(), m.followedCmd())
+			return tea.Batch(done, m.refreshCounts(), m.savedOfMarks(), m.followedCmd())
 		}
-		return m.followedCmd()
+		return tea.Batch(done, m.followedCmd())
+	}
+	if answers && said.mark != "" {
+		// the mark's own save failed: said with the mark
+		m.saveFailing = true
+		cmd := m.status.set(said.mark+" (not saved yet: saving the reading state fails)", true)
+		m.saveSaid = saveSaid{id: m.status.id, seq: said.seq, done: said.mark}
+		return cmd
 	}
 	if m.saveFailing || m.stateWarned {
 		m.saveFailing = true
 		return nil // said already, when it first failed or when the state opened
 	}
 	m.saveFailing = true
-	return m.status.setFor("Reading state not saved: "+termsafe.ErrText(msg.err), true, statusLong)
+	cmd := m.status.setFor("Reading state not saved: "+termsafe.ErrText(msg.err), true, statusLong)
+	m.saveSaid = saveSaid{id: m.status.id, seq: msg.seq, done: "Reading state saved"}
+	return cmd
 }
 
 // followedMsg says that the marks Info.Unfollowed said did not follow
@@ -129,7 +160,7 @@ func (m *Model) stateChangedNow() tea.Cmd {
 	if m.reading == nil {
 		return nil
 	}
-	return tea.Batch(saveStateCmd(m.reading), m.refreshCounts(), m.savedOfMarks())
+	return tea.Batch(saveStateCmd(m.reading, m.saveSeq), m.refreshCounts(), m.savedOfMarks())
 }
 
 // savedOfMarks counts the saved searches again when one of them keeps
@@ -248,12 +279,17 @@ func (m *Model) toggleRead(id string) tea.Cmd {
 	return tea.Batch(m.stateChangedNow(), m.markStatus(text))
 }
 
-// markStatus says a mark given by a key, and that it is not on disk yet
-// while saves fail (a review: with the state's disk full, the second star
-// said "★ Starred" as if saved; the failure is said once, at the first).
+// markStatus says a mark given by a key, just after its save was asked
+// for (stateChangedNow). While saves fail it says the mark is being saved,
+// and that save's answer says what came of it (stateSaved, saveSaid): the
+// mark alone once it is on disk, else that it is not saved yet (a review:
+// with the state's disk full, the second star said "★ Starred" as if
+// saved; the failure is said once, at the first).
 func (m *Model) markStatus(text string) tea.Cmd {
 	if m.saveFailing {
-		return m.status.set(text+" (not saved yet: saving the reading state fails)", true)
+		cmd := m.status.set(text+" (saving…)", false)
+		m.saveSaid = saveSaid{id: m.status.id, seq: m.saveSeq, done: text, mark: text}
+		return cmd
 	}
 	return m.status.set(text, false)
 }

@@ -243,7 +243,7 @@ func (m *Model) quit() tea.Cmd {
 		return tea.Quit
 	}
 	m.rememberPosition()
-	return tea.Sequence(saveStateCmd(m.reading), tea.Quit)
+	return tea.Sequence(saveStateCmd(m.reading, m.saveSeq), tea.Quit)
 }
 
 // overlayOpen reports whether something is drawn over the panes or holds

@@ -148,7 +148,7 @@ func (m *Model) updateAnswer(msg tea.Msg) (tea.Cmd, bool) {
 		if msg.seq != m.saveSeq || m.reading == nil {
 			return nil, true // a later change has its own pause
 		}
-		return saveStateCmd(m.reading), true
+		return saveStateCmd(m.reading, msg.seq), true
 	case stateSavedMsg:
 		return m.stateSaved(msg), true
 	case followedMsg:
