@@ -443,6 +443,8 @@ func New(opts Options) Model {
 func newModel(ctx context.Context, opts Options) Model {
 	noColor := os.Getenv("NO_COLOR") != ""
 	st := NewStyles(true, noColor) // dark until the terminal says otherwise
+	r := newReader(st)
+	r.find.ctx = ctx // the finds end with the program
 	return Model{
 		opts:      opts,
 		ctx:       ctx,
@@ -453,7 +455,7 @@ func newModel(ctx context.Context, opts Options) Model {
 		relay:     newProgressRelay(),
 		search:    newSearchBox(st),
 		list:      newResultList(),
-		reader:    newReader(st),
+		reader:    r,
 		addPrompt: newAddPrompt(st),
 		status:    statusLine{after: opts.after},
 		cache:     newRenderCache(),

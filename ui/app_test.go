@@ -785,12 +785,12 @@ func TestReaderFindNextPrevious(t *testing.T) {
 	h.typeText("foreign")
 	h.key("enter")
 	r := h.m.reader
-	if r.finding || len(r.matches) < 2 {
-		t.Fatalf("find: finding=%v, %d matches", r.finding, len(r.matches))
+	if r.finding || r.matchCount() < 2 {
+		t.Fatalf("find: finding=%v, %d matches", r.finding, r.matchCount())
 	}
 	first := r.current
 	h.key("n")
-	if h.m.reader.current != (first+1)%len(r.matches) {
+	if h.m.reader.current != (first+1)%r.matchCount() {
 		t.Fatalf("n: current %d", h.m.reader.current)
 	}
 	h.key("N")
@@ -808,8 +808,8 @@ func TestReaderFindNextPrevious(t *testing.T) {
 		t.Fatalf("up recalled %q", v)
 	}
 	h.key("esc", "/", "enter") // an empty box finds the last term again
-	if h.m.reader.findQuery != "foreign" || len(h.m.reader.matches) != len(r.matches) {
-		t.Fatalf("enter on an empty box: query %q, %d matches", h.m.reader.findQuery, len(h.m.reader.matches))
+	if h.m.reader.findQuery != "foreign" || h.m.reader.matchCount() != r.matchCount() {
+		t.Fatalf("enter on an empty box: query %q, %d matches", h.m.reader.findQuery, h.m.reader.matchCount())
 	}
 	h.key("/")
 	h.typeText("zzzz")
@@ -860,7 +860,7 @@ func TestRenderForAnOldWidthIsDropped(t *testing.T) {
 	if !ok {
 		t.Fatalf("no render for the first width: %T", old)
 	}
-	if h.m.reader.setRendered(rm) {
+	if used, _ := h.m.reader.setRendered(rm); used {
 		t.Fatal("a rendering for the old width was used")
 	}
 	for _, l := range strings.Split(h.screen(), "\n") {

@@ -40,7 +40,7 @@ func FuzzReaderRender(f *testing.F) {
 		r.setSize(80, 24)
 		r.show(0, index.Hit{ID: a.ID}, st.GlamourStyle, nil)
 		msg := renderCmd(newFake(a), r.key, st)().(renderedMsg)
-		if !r.setRendered(msg) {
+		if used, _ := r.setRendered(msg); !used {
 			t.Fatalf("the rendering was not taken")
 		}
 		for i, l := range r.lines {

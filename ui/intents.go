@@ -179,6 +179,7 @@ func (m *Model) doFocusIntent(in intent) tea.Cmd {
 			}
 		}
 		cmd := m.rememberPosition()
+		m.reader.dropFind() // a find still running is of a piece left
 		m.links.forget()
 		m.tour = relatedTour{}
 		if m.status.active() && m.status.id == m.tourSaid {

@@ -83,10 +83,10 @@ func TestHardLineBreaksInTheReader(t *testing.T) {
 	h.typeText("since")
 	h.key("enter")
 	r := h.m.reader
-	if len(r.matches) != 1 {
-		t.Fatalf("find since: %d matches", len(r.matches))
+	if r.matchCount() != 1 {
+		t.Fatalf("find since: %d matches", r.matchCount())
 	}
-	m := r.matches[r.current]
+	m := r.matchAt(r.current)
 	if got := ansi.Cut(r.plain[m.line], m.start, m.end); got != "since" {
 		t.Errorf("the match covers %q on %q", got, r.plain[m.line])
 	}

@@ -126,7 +126,7 @@ func TestLinkInAWordIsFoundAndQuoted(t *testing.T) {
 	h.key("/")
 	h.typeText("expanded")
 	h.key("enter")
-	if n := len(h.m.reader.matches); n != 1 {
+	if n := h.m.reader.matchCount(); n != 1 {
 		t.Fatalf("find “expanded”: %d matches", n)
 	}
 	h.requireScreen("“expanded” 1/1")

@@ -2,9 +2,11 @@ package ui
 
 import (
 	"cmp"
+	"context"
 	"fmt"
 	"regexp"
 	"slices"
+	"sort"
 	"strings"
 
 	"charm.land/bubbles/v2/textinput"
@@ -24,6 +26,14 @@ const readerMaxWidth = 100
 
 // findMatch is one find-in-piece match, in cells of one rendered line.
 type findMatch struct{ line, start, end int }
+
+// The find runs in a Cmd (findCmd), off the Update loop: over a 9.4 MB
+// piece it took 7.3 s, during which the screen hung on "find: word" and
+// ctrl+c waited for it (a helper's report). What it gives is a count of
+// matches by line, not the matches: 1.9M matches held 24 bytes each; the
+// counts hold 4 bytes a line of the rendering, whatever the matches. A
+// match's cells are found again on its line when it is drawn or jumped to
+// (matchAt), by the same rule (findLocs).
 
 // reader shows one piece: a header, the note, the rendered body, scrolled by
 // line. Rendering happens in a Cmd (cmds.go); the reader only slices the
@@ -63,11 +73,27 @@ type reader struct {
 	terms *regexp.Regexp // the query's words, highlighted
 
 	findInput textinput.Model
-	finding   bool // the find box has the keyboard
+	finding   bool   // the find box has the keyboard
+	lastFind  string // the last term found, which up and an empty enter find again
 	findRe    *regexp.Regexp
 	findQuery string
-	matches   []findMatch
-	current   int
+	// upTo[i] is the count of matches on the lines before line i (one more
+	// than the lines: the last is the count of all); nil while the
+	// find runs, or without one
+	upTo    []int32
+	current int
+	// find is the run of the find Cmd: ctx is the program's (the
+	// finds end with it)
+	find struct {
+		ctx     context.Context
+		gen     int                // bumped by every find started or stopped; an answer of another is dropped
+		stop    context.CancelFunc // cancels the find running; nil when none
+		running bool
+		jump    bool // asked by enter: go to the first match from the screen, or say none
+		// the find laid out anew (setRendered): the match current and
+		// the count before, to keep the same one current
+		current, was int
+	}
 
 	quote     quoteSel    // v: lines being chosen as a quote (quotesel.go)
 	quoted    []quoteSpan // where this piece's quotes are, by line
@@ -118,7 +144,7 @@ func (r *reader) show(i int, hit index.Hit, style string, terms *regexp.Regexp) 
 	r.quote, r.quoted, r.jumpQuote = quoteSel{}, nil, ""
 	r.finding = false
 	r.findInput.Blur()
-	r.setFind("")
+	r.dropFind()
 }
 
 // renamed follows the open piece to its new ID when its file was renamed
@@ -131,15 +157,19 @@ func (r *reader) renamed(ids map[string]string) {
 }
 
 // setRendered installs a rendering if it is the one the reader waits for.
-// It reports whether it was used.
-func (r *reader) setRendered(m renderedMsg) bool {
+// It reports whether it was used, and returns the find over the new
+// lines when a find is on (findCmd).
+func (r *reader) setRendered(m renderedMsg) (bool, tea.Cmd) {
 	if m.key != r.key {
-		return false
+		return false, nil
 	}
 	if m.err != nil {
 		r.err, r.ready = m.err, true
 		r.lines, r.plain = nil, nil
-		return true
+		r.upTo, r.current = nil, 0
+		r.stopFind()
+		r.find.jump = false
+		return true, nil
 	}
 	if r.ready && !r.laidOut.placed {
 		r.keepPlace() // another style: the same lines' place
@@ -186,20 +216,12 @@ func (r *reader) setRendered(m renderedMsg) bool {
 	}
 	r.laidOut.placed = false
 	r.clampOffset()
-	current, was := r.current, len(r.matches)
-	r.findMatches()
-	switch {
-	case len(r.matches) == 0:
-	case len(r.matches) == was:
-		// the same matches laid out again: the same one is current (a
-		// review's report: the first on screen, above it, sent n back)
-		r.current = current
-	default:
-		// the count says where the screen is
-		r.current = r.lastMatchBefore(r.offset + r.bodyHeight())
-		if i := r.firstMatchFrom(r.offset); r.matches[i].line >= r.offset {
-			r.current = i
+	var find tea.Cmd
+	if r.findRe != nil {
+		if r.upTo != nil {
+			r.find.current, r.find.was = r.current, r.matchCount()
 		}
+		find = r.runFind(r.find.jump)
 	}
 	r.quoted = nil // lines moved: found again (locateQuotes)
 	// A quote being chosen or noted stays while the piece reads as it did
@@ -228,7 +250,7 @@ func (r *reader) setRendered(m renderedMsg) bool {
 		r.quote.anchor += d
 		r.quote.cursor += d
 	}
-	return true
+	return true, find
 }
 
 // setSize resizes the reader. It reports whether the piece must be rendered
@@ -305,43 +327,177 @@ func (r *reader) startFind() tea.Cmd {
 
 // recallFind puts the last term in the find box.
 func (r *reader) recallFind() {
-	r.findInput.SetValue(r.findQuery)
+	r.findInput.SetValue(r.lastFind)
 	r.findInput.CursorEnd()
 }
 
-// endFind closes the find box, keeping (accept) or dropping the query.
-func (r *reader) endFind(accept bool) {
+// endFind closes the find box, finding what it holds (accept), or the
+// last term when it is empty, or dropping it. The find runs in the Cmd
+// returned; a find of nothing says so at once (the intent).
+func (r *reader) endFind(accept bool) (tea.Cmd, intent) {
 	r.finding = false
 	r.findInput.Blur()
-	if accept {
-		r.setFind(cmp.Or(r.findInput.Value(), r.findQuery))
-		r.jumpToMatch(r.firstMatchFrom(r.offset))
+	if !accept {
+		return nil, nil
 	}
-}
-
-// setFind sets the find query and finds its matches.
-func (r *reader) setFind(q string) {
-	r.findQuery = q
-	r.findRe = findRegexp(q)
-	r.findMatches()
-}
-
-func (r *reader) findMatches() {
-	r.matches, r.current = nil, 0
+	q := cmp.Or(r.findInput.Value(), r.lastFind)
+	r.dropFind()
+	r.findQuery, r.findRe = q, findRegexp(q)
 	if r.findRe == nil {
-		return
+		return nil, nil
 	}
-	for i, p := range r.plain {
-		for _, c := range matchRanges(p, r.findRe, lipgloss.Style{}) {
-			r.matches = append(r.matches, findMatch{line: i, start: c.start, end: c.end})
+	r.lastFind = q
+	if r.ready && len(r.plain) == 0 {
+		return nil, r.notFound() // a piece not shown: nothing to find in
+	}
+	return r.runFind(true), nil
+}
+
+// runFind starts the find of findRe over the lines shown, stopping one
+// running; jump: at its answer, go to the first match from the screen's
+// top (gotFound). A piece still loading is found in once rendered
+// (setRendered).
+func (r *reader) runFind(jump bool) tea.Cmd {
+	r.stopFind()
+	r.upTo, r.current = nil, 0
+	r.find.running, r.find.jump = true, jump
+	if !r.ready {
+		return nil
+	}
+	ctx, cancel := context.WithCancel(cmp.Or[context.Context](r.find.ctx, context.Background()))
+	r.find.stop = cancel
+	return findCmd(ctx, r.plain, r.findRe, r.find.gen)
+}
+
+// stopFind cancels the find running, if one is; its answer, if it comes,
+// is dropped.
+func (r *reader) stopFind() {
+	if r.find.stop != nil {
+		r.find.stop()
+		r.find.stop = nil
+	}
+	r.find.gen++
+	r.find.running = false
+}
+
+// dropFind stops the find and forgets it: leaving the piece, esc while it
+// runs, another piece.
+func (r *reader) dropFind() {
+	r.stopFind()
+	r.find.jump = false
+	r.find.current, r.find.was = 0, 0
+	r.findQuery, r.findRe = "", nil
+	r.upTo, r.current = nil, 0
+}
+
+// findingNow reports whether a find is on its way.
+func (r reader) findingNow() bool { return r.find.running }
+
+// foundMsg is findCmd's answer: the count of matches before each line
+// (reader.upTo), of the find numbered gen.
+type foundMsg struct {
+	gen  int
+	upTo []int32
+	err  error
+}
+
+// findCmd counts re's matches on each of lines, stopping when ctx ends.
+// lines are the reader's rendering, never changed once made (a new
+// rendering is a new slice).
+func findCmd(ctx context.Context, lines []string, re *regexp.Regexp, gen int) tea.Cmd {
+	return func() tea.Msg {
+		upTo := make([]int32, len(lines)+1)
+		var n int32
+		for i, l := range lines {
+			if ctx.Err() != nil {
+				return foundMsg{gen: gen, err: ctx.Err()}
+			}
+			upTo[i] = n
+			n += int32(len(findLocs(l, re)))
+		}
+		upTo[len(lines)] = n
+		return foundMsg{gen: gen, upTo: upTo}
+	}
+}
+
+// findLocs are re's matches on one line, as byte offsets, none empty:
+// those the find counts and matchRanges draws.
+func findLocs(line string, re *regexp.Regexp) [][]int {
+	if re == nil || line == "" {
+		return nil
+	}
+	locs := re.FindAllStringIndex(line, -1)
+	return slices.DeleteFunc(locs, func(l []int) bool { return l[1] <= l[0] })
+}
+
+// gotFound takes a find's answer, if it is of the find running: with
+// enter's, the first match from the screen's top is shown, or "not in
+// this piece" said; after a new layout, the same match stays current when
+// the count is the same, else the count says where the screen is.
+func (r *reader) gotFound(msg foundMsg) intent {
+	if msg.gen != r.find.gen || !r.find.running {
+		return nil // another find's, or stopped
+	}
+	r.stopFind()
+	if msg.err != nil {
+		return nil
+	}
+	r.upTo, r.current = msg.upTo, 0
+	n := r.matchCount()
+	current, was := r.find.current, r.find.was
+	r.find.current, r.find.was = 0, 0
+	switch {
+	case r.find.jump:
+		r.find.jump = false
+		if n == 0 {
+			return r.notFound()
+		}
+		r.jumpToMatch(r.firstMatchFrom(r.offset))
+	case n == 0:
+	case n == was:
+		// the same matches laid out again: the same one is current (a
+		// review's report: the first on screen, above it, sent n back)
+		r.current = min(current, n-1)
+	default:
+		// the count says where the screen is
+		r.current = r.lastMatchBefore(r.offset + r.bodyHeight())
+		if i := r.firstMatchFrom(r.offset); r.matchLine(i) >= r.offset {
+			r.current = i
 		}
 	}
+	return nil
+}
+
+// matchCount is the count of the find's matches (0 while it runs).
+func (r reader) matchCount() int {
+	if len(r.upTo) == 0 {
+		return 0
+	}
+	return int(r.upTo[len(r.upTo)-1])
+}
+
+// matchLine is the line of match i.
+func (r reader) matchLine(i int) int {
+	return sort.Search(len(r.upTo)-1, func(l int) bool { return int(r.upTo[l+1]) > i })
+}
+
+// matchAt is match i, its cells found on its line.
+func (r reader) matchAt(i int) findMatch {
+	line := r.matchLine(i)
+	if line >= len(r.plain) {
+		return findMatch{line: line}
+	}
+	ms := matchRanges(r.plain[line], r.findRe, lipgloss.Style{})
+	if k := i - int(r.upTo[line]); k >= 0 && k < len(ms) {
+		return findMatch{line: line, start: ms[k].start, end: ms[k].end}
+	}
+	return findMatch{line: line}
 }
 
 // firstMatchFrom is the first match on or after line.
 func (r reader) firstMatchFrom(line int) int {
-	for i, m := range r.matches {
-		if m.line >= line {
+	if n := r.matchCount(); n > 0 {
+		if i := int(r.upTo[min(max(line, 0), len(r.upTo)-1)]); i < n {
 			return i
 		}
 	}
@@ -350,12 +506,14 @@ func (r reader) firstMatchFrom(line int) int {
 
 // lastMatchBefore is the last match before line, or the last of all.
 func (r reader) lastMatchBefore(line int) int {
-	for i := len(r.matches) - 1; i >= 0; i-- {
-		if r.matches[i].line < line {
-			return i
-		}
+	n := r.matchCount()
+	if n == 0 {
+		return -1
 	}
-	return len(r.matches) - 1
+	if i := int(r.upTo[min(max(line, 0), len(r.upTo)-1)]); i > 0 {
+		return i - 1
+	}
+	return n - 1
 }
 
 // nextMatch moves to the next (dir 1) or previous (dir -1) match, wrapping.
@@ -364,10 +522,11 @@ func (r reader) lastMatchBefore(line int) int {
 // bottom, as less does (a helper's report: n went back to the match left
 // behind, from the top of the piece to its end).
 func (r *reader) nextMatch(dir int) bool {
-	if len(r.matches) == 0 {
+	n := r.matchCount()
+	if n == 0 {
 		return false
 	}
-	if line := r.matches[r.current].line; line < r.offset || line >= r.offset+r.bodyHeight() {
+	if line := r.matchLine(r.current); line < r.offset || line >= r.offset+r.bodyHeight() {
 		if dir > 0 {
 			r.jumpToMatch(r.firstMatchFrom(r.offset))
 		} else {
@@ -375,18 +534,18 @@ func (r *reader) nextMatch(dir int) bool {
 		}
 		return true
 	}
-	r.jumpToMatch((r.current + dir + len(r.matches)) % len(r.matches))
+	r.jumpToMatch((r.current + dir + n) % n)
 	return true
 }
 
 // jumpToMatch makes match i current and scrolls it into view, a third of
 // the way down the screen so that its context shows.
 func (r *reader) jumpToMatch(i int) {
-	if i < 0 || i >= len(r.matches) {
+	if i < 0 || i >= r.matchCount() {
 		return
 	}
 	r.current = i
-	line := r.matches[i].line
+	line := r.matchLine(i)
 	if line < r.offset || line >= r.offset+r.bodyHeight() {
 		r.offset = line - r.bodyHeight()/3
 		r.clampOffset()
@@ -433,15 +592,11 @@ func (r reader) view(st Styles) string {
 // words on rendered line i.
 func (r reader) highlight(i int, terms []cellRange, st Styles) string {
 	var ranges []cellRange
-	for j, m := range r.matches {
-		if m.line != i {
-			continue
+	if i+1 < len(r.upTo) && r.upTo[i+1] > r.upTo[i] {
+		ranges = matchRanges(r.plain[i], r.findRe, st.FindMatch)
+		if k := r.current - int(r.upTo[i]); k >= 0 && k < len(ranges) {
+			ranges[k].style = st.FindCurrent
 		}
-		style := st.FindMatch
-		if j == r.current {
-			style = st.FindCurrent
-		}
-		ranges = append(ranges, cellRange{start: m.start, end: m.end, style: style})
 	}
 	for _, c := range terms {
 		ranges = append(ranges, cellRange{start: c.start, end: c.end, style: st.Match})
@@ -479,10 +634,13 @@ func (r reader) barView(st Styles) string {
 		right = "unread · " + right // only after m: opening marks a piece read
 	}
 	if r.findQuery != "" {
-		if len(r.matches) == 0 {
+		switch n := r.matchCount(); {
+		case r.find.running:
+			right = fmt.Sprintf("finding “%s”… · %s", truncateCells(r.findQuery, 20), right)
+		case n == 0:
 			right = fmt.Sprintf("“%s” not found · %s", truncateCells(r.findQuery, 20), right)
-		} else {
-			right = fmt.Sprintf("“%s” %d/%d · %s", truncateCells(r.findQuery, 20), r.current+1, len(r.matches), right)
+		default:
+			right = fmt.Sprintf("“%s” %d/%d · %s", truncateCells(r.findQuery, 20), r.current+1, n, right)
 		}
 	}
 	right = " " + right + " "

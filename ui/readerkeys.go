@@ -27,6 +27,11 @@ func (r reader) update(msg tea.KeyPressMsg, k KeyMap) (reader, tea.Cmd, intent, 
 		cmd, in := r.quoteKey(msg, k)
 		return r, cmd, in, true
 	}
+	if r.findingNow() && key.Matches(msg, k.FindCancel) {
+		// esc stops a find still running (a long piece's), in the piece
+		r.dropFind()
+		return r, nil, sayIntent{text: "Find stopped"}, true
+	}
 	if in, ok := r.pieceKey(msg, k); ok {
 		return r, nil, in, true
 	}
@@ -101,10 +106,7 @@ func (r reader) pieceKey(msg tea.KeyPressMsg, k KeyMap) (intent, bool) {
 func (r *reader) findKey(msg tea.KeyPressMsg, k KeyMap) (tea.Cmd, intent) {
 	switch {
 	case key.Matches(msg, k.FindAccept):
-		r.endFind(true)
-		if r.findQuery != "" && len(r.matches) == 0 {
-			return nil, r.notFound()
-		}
+		return r.endFind(true)
 	case key.Matches(msg, k.FindCancel):
 		r.endFind(false)
 	case msg.String() == "up":

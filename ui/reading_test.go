@@ -987,7 +987,7 @@ func TestFindFollowsTheScreen(t *testing.T) {
 	h.key("g", "d", "d")
 	h.send(tea.WindowSizeMsg{Width: 40, Height: 10})
 	h.send(tea.WindowSizeMsg{Width: 100, Height: 20})
-	if m := h.m.reader.matches[h.m.reader.current]; m.line < h.m.reader.offset {
+	if m := h.m.reader.matchAt(h.m.reader.current); m.line < h.m.reader.offset {
 		t.Errorf("after a resize the count says match %d (line %d), above the screen at %d", h.m.reader.current, m.line, h.m.reader.offset)
 	}
 	// the same matches laid out again keep the current one: n goes on

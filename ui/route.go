@@ -239,6 +239,7 @@ func (m *Model) quit() tea.Cmd {
 	if m.cancel != nil {
 		m.cancel()
 	}
+	m.reader.stopFind()
 	if m.reading == nil {
 		return tea.Quit
 	}

@@ -221,8 +221,8 @@ func (m *Model) ensureRendered() tea.Cmd {
 		return nil
 	}
 	if r, ok := m.cache.get(k); ok {
-		m.reader.setRendered(r)
-		return m.locateQuotes()
+		_, find := m.reader.setRendered(r)
+		return tea.Batch(m.locateQuotes(), find)
 	}
 	if m.cache.rendering(k) {
 		return nil // its result will be used when it comes

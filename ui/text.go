@@ -303,15 +303,12 @@ func matchRanges(plain string, re *regexp.Regexp, style lipgloss.Style) []cellRa
 	if re == nil || plain == "" {
 		return nil
 	}
-	locs := re.FindAllStringIndex(plain, -1)
+	locs := findLocs(plain, re)
 	if len(locs) == 0 {
 		return nil
 	}
 	out := make([]cellRange, 0, len(locs))
 	for _, l := range locs {
-		if l[1] <= l[0] {
-			continue
-		}
 		start := ansi.StringWidth(plain[:l[0]])
 		end := start + ansi.StringWidth(plain[l[0]:l[1]])
 		out = append(out, cellRange{start: start, end: end, style: style})

@@ -124,7 +124,7 @@ func (m *Model) updateAnswer(msg tea.Msg) (tea.Cmd, bool) {
 			m.cache.put(msg)
 		}
 		unread := m.renderFailed(msg)
-		if m.reader.setRendered(msg) {
+		if used, find := m.reader.setRendered(msg); used {
 			if msg.err == nil && msg.key.id == m.unreadOnOpen {
 				// shown: read, whatever a later rendering of an edit
 				// gives (a review: an edit that broke the piece gave its
@@ -135,9 +135,11 @@ func (m *Model) updateAnswer(msg tea.Msg) (tea.Cmd, bool) {
 			if m.reader.quoteDropped {
 				said = m.status.setFor("The piece was laid out anew (changed on disk, or resized): the quote being made was dropped (v to choose again)", true, statusLong)
 			}
-			return tea.Batch(unread, m.locateQuotes(), said), true
+			return tea.Batch(unread, m.locateQuotes(), said, find), true
 		}
 		return tea.Batch(unread, m.renderWaiting()), true
+	case foundMsg:
+		return m.do(m.reader.gotFound(msg)), true
 	case linksMsg:
 		return m.gotLinks(msg), true
 	case stateOpenedMsg:
