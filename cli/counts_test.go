@@ -417,7 +417,7 @@ func TestListOutletByWords(t *testing.T) {
 		outlet string
 		want   int
 	}{{"telegraph", 3}, {"The Telegraph", 3}, {"THE TELEGRAPH", 3}, {"financial times", 2}, {"times", 4}, {"york times", 2}, {"graph", 0}} {
-		out, _, code := run(t, "list", "--json", "--outlet", c.outlet)
+		out, _, code := runBundled(t, "list", "--json", "--outlet", c.outlet)
 		var pieces []articleJSON
 		if err := json.Unmarshal([]byte(out), &pieces); code != 0 || err != nil {
 			t.Fatalf("list --outlet %q: exit %d, %v", c.outlet, code, err)

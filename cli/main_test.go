@@ -53,6 +53,44 @@ func sotuIndexed(t *testing.T) (archiveDir, indexDir string) {
 	return archiveDir, sotuIndexDir
 }
 
+// bundledIndexed is an index of the bundled archive built once for the
+// package, by folio index, for the tests that only search it (runBundled):
+// of the 127 builds of it the ui and cli tests made, ~100 were cli's, one
+// a command, 0.1–0.3 s each; the tests that build it (run) still do.
+func bundledIndexed(t *testing.T) string {
+	t.Helper()
+	bundledOnce.Do(func() {
+		bundledIndexDir = filepath.Join(sharedDir, "bundled-index")
+		out, errOut, code := runIndexed(t, bundledIndexDir, "index")
+		if code != 0 || !strings.Contains(out+errOut, "built") {
+			bundledErr = fmt.Errorf("folio index of the bundled archive: exit %d: %s%s", code, out, errOut)
+		}
+	})
+	if bundledErr != nil {
+		t.Fatal(bundledErr)
+	}
+	return bundledIndexDir
+}
+
+// runBundled is run on the bundled archive with the index bundledIndexed
+// built: args may name no other archive or index folder, and the command
+// must not change the archive (the bundled one cannot be changed).
+func runBundled(t *testing.T, args ...string) (string, string, int) {
+	t.Helper()
+	for _, a := range args {
+		if a == "--archive" || a == "--index-dir" || strings.HasPrefix(a, "--archive=") || strings.HasPrefix(a, "--index-dir=") {
+			t.Fatalf("runBundled %v: the shared index is the bundled archive's", args)
+		}
+	}
+	return runIndexed(t, bundledIndexed(t), args...)
+}
+
+var (
+	bundledOnce     sync.Once
+	bundledIndexDir string
+	bundledErr      error
+)
+
 var (
 	sotuOnce     sync.Once
 	sotuIndexDir string

@@ -23,6 +23,21 @@ func searchIDs(t *testing.T, args ...string) resultsJSON {
 	return res
 }
 
+// searchBundled is searchIDs on the bundled archive with the index built
+// once (runBundled).
+func searchBundled(t *testing.T, args ...string) resultsJSON {
+	t.Helper()
+	out, errOut, code := runBundled(t, append([]string{"search", "--json", "--limit", "100"}, args...)...)
+	if code != 0 {
+		t.Fatalf("search %v: exit %d: %s", args, code, errOut)
+	}
+	var res resultsJSON
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatalf("search --json is not JSON: %v\n%s", err, out)
+	}
+	return res
+}
+
 func ids(res resultsJSON) []string {
 	var out []string
 	for _, h := range res.Hits {
@@ -32,11 +47,11 @@ func ids(res resultsJSON) []string {
 }
 
 func TestSearchAcceptance(t *testing.T) {
-	if got := searchIDs(t, "raqqa"); len(got.Hits) == 0 || got.Hits[0].ID != "2017-10-19-raqqa-terror-is-here-to-stay" {
+	if got := searchBundled(t, "raqqa"); len(got.Hits) == 0 || got.Hits[0].ID != "2017-10-19-raqqa-terror-is-here-to-stay" {
 		t.Errorf("raqqa: first hit %v, want the Telegraph piece of 2017-10-19", ids(got))
 	}
 	// "radicalization" finds pieces that say "radicalisation".
-	radical := searchIDs(t, "radicalization")
+	radical := searchBundled(t, "radicalization")
 	if len(radical.Hits) == 0 {
 		t.Error("radicalization finds nothing")
 	}
@@ -48,11 +63,11 @@ func TestSearchAcceptance(t *testing.T) {
 		t.Errorf("radicalization: no hit shows a British spelling: %+v", radical.Hits)
 	}
 	// "isis" finds pieces that say only "Isil".
-	if got := ids(searchIDs(t, "isis")); !slices.Contains(got, "2017-10-19-raqqa-terror-is-here-to-stay") {
+	if got := ids(searchBundled(t, "isis")); !slices.Contains(got, "2017-10-19-raqqa-terror-is-here-to-stay") {
 		t.Errorf("isis does not find the Isil piece: %v", got)
 	}
-	all := searchIDs(t, `"foreign fighters"`)
-	narrowed := searchIDs(t, `"foreign fighters"`, "--outlet", "The Telegraph")
+	all := searchBundled(t, `"foreign fighters"`)
+	narrowed := searchBundled(t, `"foreign fighters"`, "--outlet", "The Telegraph")
 	if len(narrowed.Hits) == 0 || len(narrowed.Hits) >= len(all.Hits) {
 		t.Errorf(`"foreign fighters": %d hits, with --outlet %d`, len(all.Hits), len(narrowed.Hits))
 	}
@@ -62,7 +77,7 @@ func TestSearchAcceptance(t *testing.T) {
 		}
 	}
 	// --from 2017-09-01 drops earlier pieces and keeps the September piece known only to the month.
-	from := searchIDs(t, "", "--from", "2017-09-01")
+	from := searchBundled(t, "", "--from", "2017-09-01")
 	if !slices.Contains(ids(from), "2017-09-parsons-green-low-level-plots") {
 		t.Errorf("--from 2017-09-01 lost the month-precision September piece: %v", ids(from))
 	}
@@ -71,10 +86,10 @@ func TestSearchAcceptance(t *testing.T) {
 			t.Errorf("--from 2017-09-01 kept %s of %s", h.ID, h.Date)
 		}
 	}
-	if got := searchIDs(t, "", "--tag", "mi5"); got.Total != 2 {
+	if got := searchBundled(t, "", "--tag", "mi5"); got.Total != 2 {
 		t.Errorf("'' --tag mi5: %d hits, want the 2 pieces tagged mi5", got.Total)
 	}
-	if got := searchIDs(t, "nothingmatchesthis"); got.Total != 0 || len(got.Hits) != 0 {
+	if got := searchBundled(t, "nothingmatchesthis"); got.Total != 0 || len(got.Hits) != 0 {
 		t.Errorf("no match: %+v", got)
 	}
 }
@@ -83,7 +98,7 @@ func TestSearchAcceptance(t *testing.T) {
 // hits that carry it.
 func TestSearchFacetsCountTheHits(t *testing.T) {
 	for _, args := range [][]string{{"terrorism"}, {""}, {"isis", "--kind", "article"}, {"threat", "--from", "2017-07"}} {
-		res := searchIDs(t, args...)
+		res := searchBundled(t, args...)
 		if res.Total != len(res.Hits) {
 			t.Fatalf("%v: %d of %d hits returned", args, len(res.Hits), res.Total)
 		}
@@ -117,11 +132,11 @@ func mapsEqual(a, b map[string]int) bool {
 
 func TestSearchMalformedQueriesNeverFail(t *testing.T) {
 	for _, q := range []string{`"unbalanced`, "-", "tag:", "OR", "((", "*", "~", `title:"x`, "-\"\""} {
-		if _, errOut, code := run(t, "search", "--", q); code != 0 {
+		if _, errOut, code := runBundled(t, "search", "--", q); code != 0 {
 			t.Errorf("search %q: exit %d: %s", q, code, errOut)
 		}
 	}
-	if _, _, code := run(t, "search", "x", "--sort", "sideways"); code == 0 {
+	if _, _, code := runBundled(t, "search", "x", "--sort", "sideways"); code == 0 {
 		t.Error("a bad --sort must be a usage error")
 	}
 }

@@ -26,7 +26,7 @@ func TestTrendsCSVAddsUpToSearch(t *testing.T) {
 		}
 	}
 	for _, by := range []string{"year", "month", "week"} {
-		out, errOut, code := run(t, "trends", "terror", "barcelona", "--by", by, "--share", "--csv")
+		out, errOut, code := runBundled(t, "trends", "terror", "barcelona", "--by", by, "--share", "--csv")
 		if code != 0 {
 			t.Fatalf("--by %s: exit %d: %s", by, code, errOut)
 		}
@@ -82,7 +82,7 @@ func atoi(t *testing.T, s string) int {
 
 func trendSearchTotal(t *testing.T, args ...string) int {
 	t.Helper()
-	out, errOut, code := run(t, append(args, "--json")...)
+	out, errOut, code := runBundled(t, append(args, "--json")...)
 	if code != 0 {
 		t.Fatalf("%v: %s", args, errOut)
 	}
@@ -288,13 +288,13 @@ func TestQueryNotesOnEveryCommand(t *testing.T) {
 		{"terms", `"it is" terror`},
 		{"saved", "add", "common", `"it is" terror`},
 	} {
-		_, errOut, code := run(t, args...)
+		_, errOut, code := runBundled(t, args...)
 		if code != 0 || !strings.Contains(errOut, note) {
 			t.Errorf("%v: exit %d, stderr %q: no note", args, code, errOut)
 		}
 	}
 	for _, args := range [][]string{{"trends", `"it is" terror`, "--json"}, {"terms", `"it is" terror`, "--json"}} {
-		out, _, code := run(t, args...)
+		out, _, code := runBundled(t, args...)
 		var v struct {
 			Notes  []string
 			Trends []struct{ Notes []string }
