@@ -52,8 +52,9 @@ func newSyncCmd(env *Env) *cobra.Command {
 a second apart; see folio add), with a conditional GET (ETag, Last-Modified), and
 write new and changed items into DIR as folio import does (an edited file is never
 overwritten: it is said skipped at each sync, the feed fetched whole; --force fetches
-every feed whole and overwrites edited files). A feed subscribed with --full-text has each new item's page fetched
-and its whole piece kept. DIR is --into, else the archive (--archive or
+every feed whole and overwrites edited files, a full-text item's page fetched again).
+A feed subscribed with --full-text has each new item's page fetched and its whole
+piece kept. DIR is --into, else the archive (--archive or
 $FOLIO_ARCHIVE). One failed feed does not stop the others; the exit status is then 1,
 as it is when a full-text feed's page could not be had (its item keeps the feed's
 text; a host that gave no answer in time, or refused the connection, is not asked again

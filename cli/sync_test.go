@@ -225,3 +225,72 @@ func TestSyncSaysAnEditedItemUntilForced(t *testing.T) {
 		t.Errorf("after the second --force:\n%s", data)
 	}
 }
+
+// A full-text feed's item whose file was edited is said skipped at each
+// sync, its page not fetched again, and --force fetches its page and
+// writes the file over (49r: it was said "1 unchanged", and --force kept
+// the edit, though sync's help says it overwrites).
+func TestSyncFullTextEditedItemUntilForced(t *testing.T) {
+	quickFetch(t)
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	var pageGets, version atomic.Int32
+	version.Store(1)
+	var srv *httptest.Server
+	srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/feed.xml":
+			etag := fmt.Sprintf(`"v%d"`, version.Load())
+			if r.Header.Get("If-None-Match") == etag {
+				w.WriteHeader(http.StatusNotModified)
+				return
+			}
+			w.Header().Set("ETag", etag)
+			w.Header().Set("Content-Type", "application/rss+xml")
+			fmt.Fprintf(w, feedXML, srv.URL)
+		case "/2019/11/piece":
+			pageGets.Add(1)
+			w.Header().Set("Content-Type", "text/html")
+			fmt.Fprint(w, page("The alliance at seventy", "Jane Doe", srv.URL+"/2019/11/piece"))
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	into := t.TempDir()
+	if _, errs, code := run(t, "feeds", "add", srv.URL+"/feed.xml", "--full-text"); code != 0 {
+		t.Fatal(errs)
+	}
+	sync := func(want string, args ...string) {
+		t.Helper()
+		out, errs, code := run(t, append([]string{"sync", "--into", into}, args...)...)
+		if code != 0 || !strings.Contains(out, want) {
+			t.Errorf("sync %v: exit %d, want %q\n%s%s", args, code, want, out, errs)
+		}
+	}
+	sync("items: 1 new")
+	files, _ := filepath.Glob(filepath.Join(into, "*.md"))
+	if len(files) != 1 {
+		t.Fatalf("files %v", files)
+	}
+	data, err := os.ReadFile(files[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(files[0], append(data, "\nMy own note.\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	version.Store(2) // the feed changed (not the item): fetched whole
+	sync("items: 0 new, 0 updated, 0 unchanged, 1 skipped")
+	sync("items: 0 new, 0 updated, 0 unchanged, 1 skipped") // fetched whole while skipped
+	if n := pageGets.Load(); n != 1 {
+		t.Errorf("%d page fetches before --force, want 1", n)
+	}
+	sync("items: 0 new, 1 updated", "--force")
+	if data, _ := os.ReadFile(files[0]); strings.Contains(string(data), "My own note.") || !strings.Contains(string(data), "A third paragraph closes the argument") {
+		t.Errorf("after --force:\n%s", data)
+	}
+	if n := pageGets.Load(); n != 2 {
+		t.Errorf("%d page fetches after --force, want 2", n)
+	}
+	sync("1 not modified")
+}

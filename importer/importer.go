@@ -275,10 +275,16 @@ func Import(r io.Reader, name string, opts Options) (*Report, error) {
 		note := ""
 		var pageErr error
 		if opts.FullText != nil {
+			// an item written before keeps its file, its page not fetched
+			// again; but a file edited since is said skipped, as a plain
+			// feed's is, and --force fetches its page and writes it over
+			// (49r: sync --force said "1 unchanged" and kept the edit)
 			if rel, ok := existing[p.ImportID]; ok {
-				claimed[rel] = true
-				rep.Results = append(rep.Results, Result{Action: Unchanged, Path: rel, Title: p.Title})
-				continue
+				if r, held := heldFullText(opts, rel, p.Title); held {
+					claimed[rel] = true
+					rep.Results = append(rep.Results, r)
+					continue
+				}
 			}
 			note, pageErr = fullText(p, opts.FullText)
 		}
@@ -290,6 +296,23 @@ func Import(r io.Reader, name string, opts Options) (*Report, error) {
 		rep.Results = append(rep.Results, res)
 	}
 	return rep, nil
+}
+
+// heldFullText is what becomes of a full-text feed's item whose file rel
+// an earlier import wrote: held (nothing fetched nor written) unchanged, or
+// skipped when the file cannot be read or was edited since, unless
+// opts.Force, which has the item's page fetched and the file written over.
+func heldFullText(opts Options, rel, title string) (Result, bool) {
+	old, err := archive.ReadRegular(filepath.Join(opts.Into, rel), archive.MaxFileSize)
+	switch {
+	case err != nil:
+		return Result{Action: Skipped, Path: rel, Title: title, Reason: "cannot read the imported file: " + err.Error()}, true
+	case writtenByImport(old):
+		return Result{Action: Unchanged, Path: rel, Title: title}, true
+	case opts.Force:
+		return Result{}, false
+	}
+	return Result{Action: Skipped, Path: rel, Title: title, Reason: "edited since it was imported (--force overwrites)"}, true
 }
 
 // leftItems are the items that a run capped at max new files leaves: of
