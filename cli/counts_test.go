@@ -915,7 +915,14 @@ func TestCountingCommandsSaySkippedFiles(t *testing.T) {
 	}
 	const said = "3 file(s) skipped; run folio check for details"
 	ixDir := t.TempDir()
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	t.Setenv("XDG_STATE_HOME", t.TempDir())
+	if _, errs, code := runIndexed(t, ixDir, "--archive", dir, "saved", "add", "taxes", "tax"); code != 0 {
+		t.Fatal(errs)
+	}
 	for _, args := range [][]string{
+		// and what prints search's answer or counts the pieces (49r)
+		{"saved", "run", "taxes"}, {"saved", "run", "taxes", "--json"}, {"saved", "list"}, {"dups"},
 		{"search", "tax"}, {"search", "tax"}, // fresh, then the cached index
 		{"search", "tax", "--json"}, {"search", "tax", "--json"},
 		{"trends", "tax", "--by", "year"}, {"trends", "tax", "--json"},

@@ -34,6 +34,8 @@ are found when the archive is indexed.`,
 				return err
 			}
 			defer ix.Close()
+			// the archive's count it gives is of the pieces read (49r)
+			reportSkipped(env.Err, ix.Problems())
 			groups := ix.CopyGroups()
 			if asJSON {
 				out := [][]dupJSON{}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"sync/atomic"
 
@@ -248,6 +249,17 @@ func reportSkipped(w io.Writer, probs []archive.Problem) {
 	if s := skippedNote(probs); s != "" {
 		fmt.Fprintf(w, "folio: %s\n", s)
 	}
+}
+
+// withNotes is notes and the others not "" after them (a --json answer's
+// notes: staleNote, skippedNote), notes itself not written to.
+func withNotes(notes []string, more ...string) []string {
+	for _, n := range more {
+		if n != "" {
+			notes = append(slices.Clone(notes), n)
+		}
+	}
+	return notes
 }
 
 // skippedNote says how many files could not be read, and folders not

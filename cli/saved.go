@@ -187,6 +187,8 @@ added to the index since it was last opened (none when it never was here).
 				return err
 			}
 			if f.asJSON {
+				// as search's: said on stderr too (openSavedIndex)
+				res.Notes = withNotes(res.Notes, staleNote(ix), skippedNote(ix.Problems()))
 				err = writeJSON(env.Out, searchJSON(res))
 			} else {
 				printNotes(env.Err, res)
@@ -381,6 +383,9 @@ func openSavedIndex(ctx context.Context, env *Env) (*index.Index, *state.SavedOp
 	if err != nil {
 		return nil, nil, err
 	}
+	// the files skipped, as search says them (49r: `saved run` printed
+	// "3 of 3 hits" and `saved list` "3 pieces", a file skipped unsaid)
+	reportSkipped(env.Err, ix.Problems())
 	opened, err := state.OpenSavedOpened(ix.Name(), "")
 	if err != nil {
 		fmt.Fprintln(env.Err, "folio: warning: when saved searches were opened is not kept:", termsafe.Escape(err.Error()))

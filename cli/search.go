@@ -8,7 +8,6 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
-	"slices"
 	"strings"
 	"time"
 
@@ -97,7 +96,7 @@ Exits 0 whether or not anything matched.`,
 				if f.asJSON {
 					warnSynonyms(&notes)
 					if skipped != "" {
-						res.Notes = append(slices.Clone(res.Notes), skipped)
+						res.Notes = withNotes(res.Notes, skipped)
 						reportSkipped(&notes, probs)
 					}
 					return writeJSON(w, searchJSON(res))
@@ -138,9 +137,9 @@ Exits 0 whether or not anything matched.`,
 			if err != nil {
 				return err
 			}
-			if note := staleNote(ix); note != "" && f.asJSON {
-				// said on stderr too (openIndex); the index's Notes may be its cache's
-				res.Notes = append(slices.Clone(res.Notes), note)
+			if f.asJSON {
+				// said on stderr too (openIndex)
+				res.Notes = withNotes(res.Notes, staleNote(ix))
 			}
 			err = write(env.Out, res, ix.ManyAuthors(), ix.Problems())
 			cutNote(ix.Problems())

@@ -3,7 +3,6 @@ package cli
 import (
 	"errors"
 	"fmt"
-	"slices"
 	"strconv"
 
 	"github.com/folio-tui/folio/index"
@@ -67,11 +66,7 @@ folio search '' --collapse-copies counts it.`,
 			probs := ix.Problems()
 			if f.asJSON {
 				warnSynonyms(env.Err)
-				for _, note := range []string{staleNote(ix), skippedNote(probs)} { // said on stderr too
-					if note != "" {
-						r.Notes = append(slices.Clone(r.Notes), note)
-					}
-				}
+				r.Notes = withNotes(r.Notes, staleNote(ix), skippedNote(probs)) // said on stderr too
 				reportSkipped(env.Err, probs)
 				return writeJSON(env.Out, termsJSONOf(args[0], r))
 			}

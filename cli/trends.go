@@ -127,13 +127,8 @@ the queries and the date of the run.`,
 			reportSkipped(env.Err, probs)
 			switch {
 			case f.asJSON:
-				for _, note := range []string{staleNote(ix), skippedNote(probs)} { // said on stderr too
-					if note == "" {
-						continue
-					}
-					for i := range ts.Trends {
-						ts.Trends[i].Notes = append(slices.Clone(ts.Trends[i].Notes), note)
-					}
+				for i := range ts.Trends { // said on stderr too
+					ts.Trends[i].Notes = withNotes(ts.Trends[i].Notes, staleNote(ix), skippedNote(probs))
 				}
 				return writeJSON(env.Out, ts.json(f.share))
 			case f.asCSV:
