@@ -113,3 +113,27 @@ func TestFindRunsInACmd(t *testing.T) {
 		t.Error("ctrl+c did not cancel the find")
 	}
 }
+
+// n while a find runs says it is still finding, and the answer then shows
+// the first match (49r: it said "“paragraph” is not in this piece", the
+// find then counting 80).
+func TestFindAgainWhileFinding(t *testing.T) {
+	h := newHarness(t, newFake(longArticle()), 100, 30)
+	h.key("enter")
+	h.requireMatch(`Paragraph 1 of a long piece`)
+	h.key("/")
+	h.typeText("paragraph")
+	cmd := h.sendOnly(keyPress("enter"))
+	h.requireMatch(`finding “paragraph”…`)
+	h.key("j")
+	h.key("j")
+	h.key("n")
+	if got := h.m.status.text; got != "Still finding “paragraph”…" {
+		t.Errorf("n during the find: status %q", got)
+	}
+	h.send(findAnswer(t, cmd))
+	h.requireMatch(`“paragraph” \d+/80 · `)
+	if m := h.m.reader.matchAt(h.m.reader.current); m.line < h.m.reader.offset {
+		t.Errorf("the current match %+v is above the screen at line %d", m, h.m.reader.offset)
+	}
+}

@@ -138,6 +138,13 @@ func (r *reader) findAgain(prev bool) intent {
 	if r.findQuery == "" {
 		return sayIntent{text: "Press / to find in this piece"}
 	}
+	if r.findingNow() {
+		// the count is not in yet: the first match from the screen's top
+		// is shown when it is (49r: n said "not in this piece" of a word
+		// the find then counted 80 times)
+		r.find.jump = true
+		return sayIntent{text: fmt.Sprintf("Still finding “%s”…", r.findQuery)}
+	}
 	if !r.nextMatch(dir) {
 		return r.notFound()
 	}
