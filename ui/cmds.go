@@ -234,7 +234,7 @@ func renderCmd(s Searcher, key renderKey, st Styles) tea.Cmd {
 		wg.Wait()
 		copies := copiesOf(s, key.id)
 		lines, bodyStart := composePiece(a, related, said, copies, body, key.width, st)
-		return renderedMsg{key: key, article: a, related: related, copies: copies, lines: lines, bodyStart: bodyStart}
+		return renderedMsg{key: key, article: a, related: related, relatedFailed: said.failed, copies: copies, lines: lines, bodyStart: bodyStart}
 	}
 }
 

@@ -87,9 +87,11 @@ type copiesCountMsg struct {
 type renderedMsg struct {
 	key     renderKey
 	article archive.Article
-	related []index.Hit  // pieces like this one, when the Searcher finds them
-	copies  []index.Copy // the group of copies of a republished piece, itself included (CopiesSearcher)
-	lines   []string
+	related []index.Hit // pieces like this one, when the Searcher finds them
+	// relatedFailed is why Related could not list them ("" when it could)
+	relatedFailed string
+	copies        []index.Copy // the group of copies of a republished piece, itself included (CopiesSearcher)
+	lines         []string
 	// bodyStart is the first line of the piece's body in lines (the
 	// header's title, meta, related pieces and rule come before).
 	bodyStart int

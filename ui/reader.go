@@ -63,10 +63,12 @@ type reader struct {
 		placed bool
 	}
 
-	related  []index.Hit  // pieces like this one, for r
-	copies   []index.Copy // the group of copies of a republished piece, for A
-	tourNote string       // "related 2/4" during a walk through related pieces
-	marks    Marks        // for the star and unread marks in the bar; may be nil
+	related []index.Hit // pieces like this one, for r
+	// relatedFailed is why Related could not list them ("" when it could)
+	relatedFailed string
+	copies        []index.Copy // the group of copies of a republished piece, for A
+	tourNote      string       // "related 2/4" during a walk through related pieces
+	marks         Marks        // for the star and unread marks in the bar; may be nil
 
 	width, height int
 
@@ -139,7 +141,7 @@ func (r *reader) show(i int, hit index.Hit, style string, terms *regexp.Regexp) 
 	r.lines, r.plain = nil, nil
 	r.offset, r.resumeAt = 0, 0
 	r.laidOut.placed = false
-	r.related, r.copies, r.tourNote = nil, nil, ""
+	r.related, r.relatedFailed, r.copies, r.tourNote = nil, "", nil, ""
 	r.terms = terms
 	r.quote, r.quoted, r.jumpQuote = quoteSel{}, nil, ""
 	r.finding = false
@@ -177,7 +179,7 @@ func (r *reader) setRendered(m renderedMsg) (bool, tea.Cmd) {
 	wasReady := r.ready
 	oldPlain, oldBody := r.plain, r.bodyFrom
 	r.article, r.ready, r.err = m.article, true, nil
-	r.related, r.copies = m.related, m.copies
+	r.related, r.relatedFailed, r.copies = m.related, m.relatedFailed, m.copies
 	r.bodyFrom = min(m.bodyStart, len(m.lines))
 	// Cleaned here, after Glamour (which decodes entities such as "&#27;"
 	// into ESC) and for cached renderings too: only colours and http(s)

@@ -221,6 +221,10 @@ func (r reader) rendering() renderKey { return r.key }
 // relatedHits are the pieces like the open one, for r.
 func (r reader) relatedHits() []index.Hit { return r.related }
 
+// relatedFailure is why Related could not list the open piece's relatives
+// ("" when it could).
+func (r reader) relatedFailure() string { return r.relatedFailed }
+
 // copyHits are the group of copies of the open piece (itself included),
 // for A, once it is rendered.
 func (r reader) copyHits() []index.Copy { return r.copies }

@@ -375,6 +375,10 @@ func (m *Model) nextRelated() tea.Cmd {
 	if !m.reader.loaded() {
 		return m.status.set("Still loading this piece…", false)
 	}
+	if why := m.reader.relatedFailure(); why != "" {
+		// not "none found" under the piece's "could not be listed" (49r)
+		return m.status.set("Related pieces could not be listed ("+why+")", true)
+	}
 	if len(m.reader.relatedHits()) == 0 {
 		return m.status.set("No related pieces found", false)
 	}

@@ -639,6 +639,11 @@ func TestRelatedFailureIsSaid(t *testing.T) {
 	if n := strings.Count(h.screen(), "Related"); n != 1 {
 		t.Fatalf("Related said %d times:\n%s", n, h.screen())
 	}
+	// r says the same, not "No related pieces found" (49r)
+	h.key("r")
+	if foot := strings.TrimSpace(footerLine(h.screen())); foot != "Related pieces could not be listed (index is closed)" {
+		t.Errorf("r: %q", foot)
+	}
 
 	h, _ = newReadingHarness(t, failingRelated{relatedFake{newFake(testArticles()...)}}, t.TempDir(), 120, 40)
 	h.key("enter")
