@@ -382,7 +382,7 @@ func decodeRawTexts(doc ast.Node, src []byte) []byte {
 	if bytes.IndexByte(src, '&') < 0 {
 		return src // no reference
 	}
-	for _, t := range referenceTexts(doc, src, glamourTakesRaw) {
+	for _, t := range referenceTexts(doc, src, "&", glamourTakesRaw) {
 		v := string(t.Segment.Value(src))
 		d := html.UnescapeString(v)
 		if strings.ContainsFunc(d, unicode.IsControl) {
@@ -419,10 +419,10 @@ func decodeRawTexts(doc ast.Node, src []byte) []byte {
 // left as they are: their references are shown as written or not Glamour's
 // Text.
 func backslashRefs(doc ast.Node, src []byte) []byte {
-	if bytes.IndexByte(src, '&') < 0 {
-		return src // no reference
+	if bytes.IndexByte(src, '&') < 0 && bytes.IndexByte(src, '\\') < 0 {
+		return src // no reference, no escape
 	}
-	for _, t := range referenceTexts(doc, src, nil) {
+	for _, t := range referenceTexts(doc, src, `&\`, nil) {
 		v := string(t.Segment.Value(src))
 		w := escapeBackslashRefs(v)
 		if w == v {
@@ -436,22 +436,31 @@ func backslashRefs(doc ast.Node, src []byte) []byte {
 }
 
 // escapeBackslashRefs is v with each character reference to a backslash
-// written "\\" (backslashRefs), and each escaped "&" ("\&") written
-// "&amp;", v itself where it has neither. CommonMark reads the backslash
-// escapes first: "\&" is a literal "&", so "\&#92;" is the text "&#92;"
-// and "\&amp;" the text "&amp;", where Glamour decodes the reference and
-// keeps the backslash, "\&" being no escape of its own (the reader
-// showed `x \\ y` for `x \&#92; y`, goldmark's "x &#92; y"); "\\" is an
-// escaped backslash, so in "\\&#92;" the reference is one.
+// written "\\" (backslashRefs), each escaped "&" ("\&") written "&amp;",
+// and each other backslash escape Glamour does not read its character
+// alone, v itself where it has none of them. CommonMark reads the
+// backslash escapes first: "\&" is a literal "&", so "\&#92;" is the text
+// "&#92;" and "\&amp;" the text "&amp;", where Glamour decodes the
+// reference and keeps the backslash, "\&" being no escape of its own (the
+// reader showed `x \\ y` for `x \&#92; y`, goldmark's "x &#92; y"); "\\"
+// is an escaped backslash, so in "\\&#92;" the reference is one. Glamour
+// (v2.0.1, baseelement.go's escapeReplacer) reads the escapes of
+// glamourEscapes alone, and kept the backslash of the others: "costs
+// \$5" showed "costs \$5", CommonMark's "costs $5" (`\"`, `\'`, `\~`,
+// `\%` too).
 func escapeBackslashRefs(v string) string {
 	var b strings.Builder
 	last := 0
 	for i := 0; i < len(v); i++ {
 		if v[i] == '\\' && i+1 < len(v) && util.IsPunct(v[i+1]) {
-			if v[i+1] == '&' {
+			switch c := v[i+1]; {
+			case c == '&':
 				b.WriteString(v[last:i])
 				b.WriteString("&amp;")
 				last = i + 2
+			case strings.IndexByte(glamourEscapes, c) < 0:
+				b.WriteString(v[last:i])
+				last = i + 1 // the character, without its backslash
 			}
 			i++ // the escaped character is no reference's start
 			continue
@@ -473,12 +482,19 @@ func escapeBackslashRefs(v string) string {
 	return b.String()
 }
 
-// referenceTexts are the Texts of doc, parsed from src, that hold an "&"
-// (a character reference, maybe) outside code, HTML and autolinks (whose
-// references are shown as written or are not Glamour's Text), those keep
-// takes where it is not nil: the Texts decodeRawTexts and backslashRefs
-// rewrite, found before either changes one.
-func referenceTexts(doc ast.Node, src []byte, keep func(ast.Node) bool) []*ast.Text {
+// glamourEscapes are the characters whose backslash escape Glamour
+// (v2.0.1, baseelement.go's escapeReplacer) reads as CommonMark does, the
+// character alone, in what it shows of a Text (decoded), an image's text,
+// a table's link and struck text: of CommonMark's escapable ASCII
+// punctuation (spec 0.31, 2.4), all but `"$%&',/:;=?@^~`.
+const glamourEscapes = "\\`*_{}[]<>()#+-.!|"
+
+// referenceTexts are the Texts of doc, parsed from src, that hold any of
+// chars ("&": a character reference, maybe; "\\": a backslash escape,
+// maybe) outside code, HTML and autolinks (whose references and escapes
+// are shown as written or are not Glamour's Text), those keep takes where
+// it is not nil: the Texts decodeRawTexts and backslashRefs rewrite.
+func referenceTexts(doc ast.Node, src []byte, chars string, keep func(ast.Node) bool) []*ast.Text {
 	var texts []*ast.Text
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -492,7 +508,7 @@ func referenceTexts(doc ast.Node, src []byte, keep func(ast.Node) bool) []*ast.T
 				return ast.WalkSkipChildren, nil
 			}
 		case ast.KindText:
-			if t := n.(*ast.Text); bytes.IndexByte(t.Segment.Value(src), '&') >= 0 && (keep == nil || keep(t)) {
+			if t := n.(*ast.Text); bytes.ContainsAny(t.Segment.Value(src), chars) && (keep == nil || keep(t)) {
 				texts = append(texts, t)
 			}
 		}
