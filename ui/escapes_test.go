@@ -19,24 +19,31 @@ const escapable = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
 // escapeContexts are Markdown holding "a \X b" ("%c" the X) in each place
 // a reader shows text: a backslash escape there is the character alone,
 // in code the backslash and the character.
-var escapeContexts = []struct{ name, md string }{
-	{"paragraph", "a \\%c b"},
-	{"emphasis", "*a \\%c b*"},
-	{"strong", "**a \\%c b**"},
-	{"struck", "~~a \\%c b~~"},
-	{"list item", "- a \\%c b"},
-	{"ordered item", "1. x\n2. a \\%c b"},
-	{"table cell", "| h |\n|---|\n| a \\%c b |"},
-	{"link text", "[a \\%c b](https://e.org/u)"},
-	{"table link", "| h |\n|---|\n| [a \\%c b](https://e.org/v) |"},
-	{"heading", "# a \\%c b"},
-	{"setext heading", "a \\%c b\n==="},
-	{"blockquote", "> a \\%c b"},
-	{"image text", "![a \\%c b](x.png)"},
-	{"table image", "| h |\n|---|\n| ![a \\%c b](x.png) |"},
-	{"definition", "t\n: a \\%c b"},
-	{"with a new line's reference", "a \\%c b&#10;c"}, // lineBreaks' path
-	{"code span", "`` a \\%c b ``"},
+var escapeContexts = []struct {
+	name, md string
+	code     bool
+}{
+	{"paragraph", "a \\%c b", false},
+	{"emphasis", "*a \\%c b*", false},
+	{"strong", "**a \\%c b**", false},
+	{"struck", "~~a \\%c b~~", false},
+	{"list item", "- a \\%c b", false},
+	{"ordered item", "1. x\n2. a \\%c b", false},
+	{"table cell", "| h |\n|---|\n| a \\%c b |", false},
+	{"link text", "[a \\%c b](https://e.org/u)", false},
+	{"table link", "| h |\n|---|\n| [a \\%c b](https://e.org/v) |", false},
+	{"heading", "# a \\%c b", false},
+	{"setext heading", "a \\%c b\n===", false},
+	{"blockquote", "> a \\%c b", false},
+	{"image text", "![a \\%c b](x.png)", false},
+	{"table image", "| h |\n|---|\n| ![a \\%c b](x.png) |", false},
+	{"definition", "t\n: a \\%c b", false},
+	{"with a new line's reference", "a \\%c b&#10;c", false}, // lineBreaks' path
+	{"code span", "`` a \\%c b ``", true},
+	{"code block", "```\na \\%c b\n```", true},
+	{"code block of a language", "```go\na \\%c b\n```", true},
+	{"indented code", "    a \\%c b", true},
+	{"code in a list item", "- x\n\n  ```\n  a \\%c b\n  ```", true},
 }
 
 // commonMarkText is the text goldmark (CommonMark, with GFM and definition
@@ -57,8 +64,9 @@ func commonMarkText(t *testing.T, md string) string {
 // alone, in every place text is shown, and keeps the backslash in code:
 // "costs \$5" showed "costs \$5" (Glamour reads the escapes of
 // glamourEscapes alone; `\"`, `\$`, `\%`, `\'`, `\~` … kept their
-// backslash). Each case is checked against goldmark's rendering, in the
-// styles the reader and folio show use.
+// backslash), and a code block's `a \! b` showed `a ! b` in the plain and
+// notty styles (codeBackslashesTwice). Each case is checked against
+// goldmark's rendering, in the styles the reader and folio show use.
 func TestBackslashEscapesAsCommonMark(t *testing.T) {
 	for _, c := range escapeContexts {
 		for _, x := range escapable {
@@ -69,7 +77,7 @@ func TestBackslashEscapesAsCommonMark(t *testing.T) {
 				t.Fatalf("%s: goldmark shows %q of %q", c.name, cm, md)
 			}
 			want := cm[i : j+2]
-			if inCode := strings.HasPrefix(c.md, "`"); want != map[bool]string{true: `a \` + string(x) + " b", false: "a " + string(x) + " b"}[inCode] {
+			if want != map[bool]string{true: `a \` + string(x) + " b", false: "a " + string(x) + " b"}[c.code] {
 				t.Fatalf("%s: goldmark shows %q of %q: the case is wrong", c.name, want, md)
 			}
 			for _, style := range []string{PlainStyle, "notty", "dark"} {

@@ -1,10 +1,13 @@
 package ui
 
 import (
+	"bytes"
 	"strings"
 
 	"github.com/alecthomas/chroma/v2"
 	"github.com/alecthomas/chroma/v2/lexers"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
 )
 
 // plainLanguage names the lexer of the code blocks folio shows without
@@ -62,3 +65,40 @@ func (plainLexer) AnalyseText(string) float32 { return 0 }
 // registered before any rendering; the name is folio's own, so no other
 // lexer is replaced
 var _ = lexers.Register(plainLexer{})
+
+// codeBackslashesTwice writes each backslash of doc's code blocks, parsed
+// from src (to which it appends, returning the new src), twice, for a
+// style with no theme to highlight code in (PlainStyle, folio show piped;
+// notty, the reader without colour): Glamour (v2.0.1, codeblock.go) shows
+// a block there as a BaseElement's text, whose escapeReplacer reads
+// backslash escapes in it, so a block's `a \! b` showed `a ! b` and `\\`
+// showed `\`, where CommonMark shows code as written (as a style with a
+// theme showed it). Written twice, each backslash is an escaped one to
+// the replacer, which gives it back once, and escapes nothing after it.
+func codeBackslashesTwice(doc ast.Node, src []byte) []byte {
+	if bytes.IndexByte(src, '\\') < 0 {
+		return src
+	}
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		if n.Kind() != ast.KindCodeBlock && n.Kind() != ast.KindFencedCodeBlock {
+			return ast.WalkContinue, nil
+		}
+		lines := n.Lines()
+		for i := range lines.Len() {
+			seg := lines.At(i)
+			v := seg.Value(src)
+			if bytes.IndexByte(v, '\\') < 0 {
+				continue
+			}
+			start := len(src)
+			// the padding's spaces are in v: the new segment has none
+			src = append(src, bytes.ReplaceAll(v, []byte(`\`), []byte(`\\`))...)
+			lines.Set(i, text.NewSegment(start, len(src)))
+		}
+		return ast.WalkSkipChildren, nil
+	})
+	return src
+}

@@ -665,6 +665,9 @@ func renderPart(md string, width int, style string, lim *limits) ([]string, erro
 		src = protectDocSigns(doc, src, marks) // see signs.go
 	}
 	cfg, bars := quoteBars(cfg, free, marks) // see quotebars.go
+	if cfg.CodeBlock.Theme == "" && cfg.CodeBlock.Chroma == nil {
+		src = codeBackslashesTwice(doc, src) // see plaincode.go
+	}
 	// at renders blocks, top-level blocks of doc, as a document of their
 	// own wrapped at w
 	at := func(blocks []ast.Node, w int) ([]string, error) {
