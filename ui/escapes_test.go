@@ -10,6 +10,9 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
+
+	"github.com/folio-tui/folio/archive"
+	"github.com/folio-tui/folio/state"
 )
 
 // escapable is the ASCII punctuation CommonMark lets a backslash escape
@@ -90,5 +93,37 @@ func TestBackslashEscapesAsCommonMark(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// A quote kept where the text showed an escape's backslash ("costs \$5",
+// before TestBackslashEscapesAsCommonMark's fix) is found in the text
+// shown now ("costs $5"): matching reads letters and digits alone
+// (state's fold). The selector is one folio quotes add kept on that text
+// (a build before the fix, of the same piece; its JSON's fields), and
+// QuoteText is the text folio show prints and the reader anchors in.
+func TestQuoteKeptOverEscapesIsFound(t *testing.T) {
+	a, probs := archive.Parse("costs.md", []byte("---\ntitle: What it costs\ndate: 2020-03-01\noutlet: The Paper\n---\n\n"+
+		`The ticket costs \$5, or 50\% of the old fare: \"cheap\", it\'s said, \~ a bargain at 5\,000 a year.`+
+		"\n\nA second paragraph follows here.\n"))
+	if archive.IsFatal(probs) {
+		t.Fatal(probs)
+	}
+	text, err := QuoteText(a, func([]string) (string, bool) { return "", false })
+	if err != nil {
+		t.Fatal(err)
+	}
+	kept := state.Selector{
+		Exact:    `costs \$5, or 50\% of the old fare: \"cheap\", it\'s said`,
+		Prefix:   "costs The Paper · 1 March 2020 The ticket",
+		Suffix:   `, \~ a bargain at 5\,000 a year. A second paragraph`,
+		Position: 38,
+	}
+	start, end, ok := state.NewText(text).Locate(kept)
+	if !ok {
+		t.Fatalf("the quote kept is not found in\n%s", text)
+	}
+	if got, want := strings.Join(strings.Fields(text[start:end]), " "), `costs $5, or 50% of the old fare: "cheap", it's said`; got != want {
+		t.Errorf("the quote kept is found at %q, want %q", got, want)
 	}
 }
