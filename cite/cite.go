@@ -22,8 +22,9 @@
 //     than BibTeX's year/month/journal, UTF-8 kept as is, LaTeX specials
 //     escaped so that whatever a field holds its braces balance as BibTeX
 //     counts them (see bibEscape, bibKeyword, bibURL); a title's words with
-//     a capital inside (NATO, iPhone) in braces, so that sentence case
-//     keeps them (bibTitle).
+//     a capital inside (NATO, iPhone) in braces, and in a title in
+//     sentence case every capitalised word after its first, so that a
+//     style setting titles in sentence case keeps them (bibTitle).
 //   - Authors are read as people write bylines (see Bylines): "Russ Cox,
 //     for the Go team" is Russ Cox, "TOM KRISHER; AP Auto Writer" Tom
 //     Krisher; an organisation (marked in the archive, or recognisable:
@@ -1096,22 +1097,38 @@ var bibSpecials = strings.NewReplacer(
 // as Better BibTeX writes them: biblatex and APA styles set titles in
 // sentence case, and lower-cased NATO, EU and ISIS (a helper's report).
 // A word with a capital and a digit is braced too ("{G20}", "{A380}").
-// A word capitalised as any other ("London") is not braced. A capital
-// letter standing alone after the first word is braced ("Plan {B}",
-// "What {I} Saw"), and a hyphened word one of whose parts is a capital
-// letter alone is braced whole ("{ISIS-K}", "{T-Mobile}", "{X-Ray}": its
-// parts were cased apart, "isis-k", "t-mobile"); other hyphened words are
-// cased part by part ("{AI}-Powered" is "AI-powered", "Non-{GMO}",
-// "{UK}-China": a review found "AI-Powered" kept whole).
+// A capital letter standing alone after the first word is braced ("Plan
+// {B}", "What {I} Saw"), and a hyphened word one of whose parts is a
+// capital letter alone is braced whole ("{ISIS-K}", "{T-Mobile}",
+// "{X-Ray}": its parts were cased apart, "isis-k", "t-mobile"); other
+// hyphened words are cased part by part ("{AI}-Powered" is "AI-powered",
+// "Non-{GMO}", "{UK}-{China}": a review found "AI-Powered" kept whole).
+//
+// A capitalised word that starts a sentence or a subtitle inside the
+// title (after ". ", "? ", "! " or ": ") is braced: biblatex-apa printed
+// "…has evolved. have our defences?". Other capitalised words ("London")
+// are braced when the title is in sentence case (sentenceCase), words
+// side by side in one group ("{New York Times}"): there a
+// capital says the word is a proper noun, which Better BibTeX assumes of
+// a title it exports (Zotero keeps titles in sentence case), and
+// biblatex-apa printed "Interview with newsweek on israel's views on the
+// war in syria". In a title in Title Case a capital says nothing, and
+// such words are not braced: "Why Britain Gets Angry When America Is
+// Casual With Secrets" is printed "Why britain gets angry…" by
+// biblatex-apa, as it would be without folio. A title in capitals has
+// every word braced (a capital inside each) and is printed as written.
 func bibTitle(t string) string {
-	var b strings.Builder
-	at := 0
+	var spans [][2]int // what to brace, in order
 	brace := func(from, to int) {
-		b.WriteString(bibEscape(t[at:from]))
-		b.WriteString("{" + bibEscape(t[from:to]) + "}")
-		at = to
+		if n := len(spans); n > 0 && strings.Trim(t[spans[n-1][1]:from], " ") == "" {
+			spans[n-1][1] = to // words side by side, one group: "{New York Times}"
+			return
+		}
+		spans = append(spans, [2]int{from, to})
 	}
-	for _, w := range titleCompound().FindAllStringIndex(t, -1) {
+	words := titleCompound().FindAllStringIndex(t, -1)
+	sentence := sentenceCase(t, words)
+	for i, w := range words {
 		word := t[w[0]:w[1]]
 		parts := titleWord().FindAllStringIndex(word, -1)
 		if len(parts) > 1 && capitalInside(word) && slices.ContainsFunc(parts, func(p []int) bool {
@@ -1121,15 +1138,96 @@ func bibTitle(t string) string {
 			brace(w[0], w[1])
 			continue
 		}
-		for _, p := range parts {
+		for j, p := range parts {
 			part := word[p[0]:p[1]]
-			if capitalInside(part) || capitalAndDigit(part) || w[0]+p[0] > 0 && oneCapital(part) {
+			first := i == 0 && j == 0 // the title's first letter: kept by sentence case
+			if capitalInside(part) || capitalAndDigit(part) || w[0]+p[0] > 0 && oneCapital(part) ||
+				!first && initialCapital(part) && (sentence || j == 0 && sentenceStart(t, words, i)) {
 				brace(w[0]+p[0], w[0]+p[1])
 			}
 		}
 	}
+	var b strings.Builder
+	at := 0
+	for _, sp := range spans {
+		b.WriteString(bibEscape(t[at:sp[0]]))
+		b.WriteString("{" + bibEscape(t[sp[0]:sp[1]]) + "}")
+		at = sp[1]
+	}
 	b.WriteString(bibEscape(t[at:]))
 	return b.String()
+}
+
+// sentenceCase: title t, whose words (titleCompound) are words, is in
+// sentence case rather than Title Case: a word after its first that
+// starts no sentence or subtitle begins with a lower-case letter, and is
+// none of the words Title Case leaves in lower case (minorWords: "the",
+// "with", "after"…) nor a word with a capital inside ("iPhone"). One such
+// word is enough ("Interview with Sky News on the Parsons Green attack",
+// "It’s not Isil’s returning terrorists…"); a word of a hyphened word
+// after its first part says nothing ("Counter-terrorism" is Title Case
+// in some styles). A title that is Title Case by mistake but for one
+// word is taken for sentence case, and its capitalised words kept as
+// written: the other way round, proper nouns were lost.
+func sentenceCase(t string, words [][]int) bool {
+	for i, w := range words {
+		if i == 0 || sentenceStart(t, words, i) {
+			continue
+		}
+		p := titleWord().FindStringIndex(t[w[0]:w[1]])
+		if p == nil {
+			continue
+		}
+		part := t[w[0]+p[0] : w[0]+p[1]]
+		r, _ := utf8.DecodeRuneInString(part)
+		if unicode.IsLower(r) && !capitalInside(part) && !minorWords[strings.ToLower(strings.NewReplacer("’", "'").Replace(part))] {
+			return true
+		}
+	}
+	return false
+}
+
+// sentenceStart: the i-th of words (titleCompound) of t starts a sentence
+// or a subtitle: it comes after ".", "?", "!" or ":" and a space ("…has
+// evolved. Have our defences?", "Financial Times: How well…"), the word
+// before not an abbreviation ("U.S. Policy", "J. Smith": a word with a
+// dot inside, or one letter).
+func sentenceStart(t string, words [][]int, i int) bool {
+	if i == 0 {
+		return false
+	}
+	prev, sep := t[words[i-1][0]:words[i-1][1]], t[words[i-1][1]:words[i][0]]
+	end := strings.IndexAny(sep, ".?!:")
+	if end < 0 || !strings.ContainsFunc(sep[end:], unicode.IsSpace) {
+		return false
+	}
+	if sep[end] == '.' && (strings.Contains(prev, ".") || utf8.RuneCountInString(prev) == 1) {
+		return false
+	}
+	return true
+}
+
+// initialCapital: w begins with a capital letter.
+func initialCapital(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
+
+// minorWords are the words Title Case leaves in lower case (articles,
+// prepositions, coordinating conjunctions, "to", "as", and the particles
+// of names: "al", "van", "de"), in any of the styles: a title that
+// writes them in lower case may be in Title Case still.
+var minorWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`a an the and but or nor for so yet as to
+	at by in of off on per up via vs v from into onto over with within without about above across after against
+	along amid amidst among around before behind below beneath beside besides between beyond despite down during
+	except inside near outside past since than through throughout till toward towards under underneath unlike
+	until upon versus like plus out
+	al el de del della di da du des la le van von der den ten ter bin ibn y e et à aux o'`) {
+		minorWords[w] = true
+	}
 }
 
 // titleWord is a word of a title: letters and digits, joined by dots and

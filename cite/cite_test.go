@@ -61,7 +61,7 @@ func TestHandChecked(t *testing.T) {
 		{rusi, Markdown, `Raffaello Pantucci, "What Policy Changes Are Needed after the Manchester Attack?" *RUSI*, 31 May 2017, https://rusi.org/explore-our-research/publications/commentary/what-policy-changes-are-needed-after-manchester-attack.` + "\n"},
 		{parsons, BibTeX, `@article{pantucci2017lowlevel,
   author       = {Pantucci, Raffaello},
-  title        = {Low-level plots like Parsons Green need even more vigilance},
+  title        = {Low-level plots like {Parsons Green} need even more vigilance},
   journaltitle = {London Evening Standard},
   date         = {2017-09},
   keywords     = {counter-terrorism, parsons-green, isis, lone-actors, known-suspects, public-vigilance},
@@ -79,7 +79,7 @@ func TestHandChecked(t *testing.T) {
 `},
 		{skyNews, BibTeX, `@misc{pantucci2017sky,
   author       = {Pantucci, Raffaello},
-  title        = {Interview with Sky News on the Parsons Green attack},
+  title        = {Interview with {Sky News} on the {Parsons Green} attack},
   howpublished = {Sky News},
   type         = {Interview},
   date         = {2017-09},
@@ -580,6 +580,68 @@ func TestZeroArticleDoesNotPanic(t *testing.T) {
 	for _, f := range Formats {
 		if _, err := Cite([]archive.Article{{}, {Authors: []string{"", " ", ","}}}, f, time.Time{}, nil); err != nil {
 			t.Errorf("%s: %v", f, err)
+		}
+	}
+}
+
+// TestBibTeXSentenceCaseKeepsProperNouns: a title in sentence case tells
+// its proper nouns by their capitals, and they are braced, so that
+// biblatex-apa, which sets titles in sentence case, keeps them (it
+// printed "Interview with newsweek on israel's views on the war in
+// syria", "It's not isil's returning terrorists…"); a capital starting a
+// sentence or subtitle inside a title is braced in any title (it printed
+// "…has evolved. have our defences?"). A title in Title Case is left as
+// it was: its capitals say nothing of proper nouns. The bundled
+// archive's titles, as `folio cite --all -f bibtex` writes them.
+func TestBibTeXSentenceCaseKeepsProperNouns(t *testing.T) {
+	arch := bundled(t)
+	bib := BibTeXEntries(arch.Articles, accessed, nil)
+	for _, want := range []string{
+		"title        = {Interview with {Newsweek} on {Israel’s} views on the war in {Syria}},",
+		"title        = {It’s not {Isil’s} returning terrorists we should worry about. {It’s} those who are already here},",
+		"title        = {Low-level plots like {Parsons Green} need even more vigilance},",
+		"title        = {Interview with {Sky News} on the {Parsons Green} attack},",
+		"title        = {Interview with the {New York Times} on the {Barcelona} attacks},",
+		"title        = {Interview with {The Independent} on the fall of {Raqqa} and {MI5’s} warning},",
+		"title        = {Interview with the {Financial Times} on the {PLA Navy’s} visit to the {UK} and {UK}-{China} military relations},",
+		"title        = {Interview with {Politico} on al {Muhajiroun} after the {London Bridge} attack},",
+		"title        = {Financial {Times}: {How} well prepared is {London} for terrorism?},",
+		"title        = {Twelve years on from the 7/7 atrocities, the terror threat has evolved. {Have} our defences?},",
+		// sentence case with nothing to keep
+		"title        = {Intelligence is fragmented by nature – sometimes terrorists will slip through},",
+		// Title Case: left as written, no proper noun told
+		"title        = {Why Britain Gets Angry When America Is Casual With Secrets},",
+		"title        = {What Policy Changes Are Needed after the Manchester Attack?},",
+	} {
+		if !strings.Contains(bib, "  "+want+"\n") {
+			t.Errorf("no line\n  %s\nin\n%s", want, bib)
+		}
+	}
+	entries, err := bibcheck.Parse(bib)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(entries) != len(arch.Articles) {
+		t.Fatalf("%d entries for %d pieces", len(entries), len(arch.Articles))
+	}
+
+	for in, want := range map[string]string{
+		// Title Case, a subtitle: its first word braced, no other
+		"How Britain Votes? A Guide to the Polls": `How Britain Votes? {A} Guide to the Polls`,
+		"Why Europe Waits. Then It Acts":          `Why Europe Waits. {Then} It Acts`,
+		// an abbreviation's dot starts no sentence
+		"U.S. Policy in Syria":              `{U.S}. Policy in Syria`,
+		"What J. Smith Saw":                 `What {J}. Smith Saw`,
+		"the U.S. policy in Syria is wrong": `the {U.S}. policy in {Syria} is wrong`,
+		// all in capitals: every word braced, printed as written
+		"ISIS CLAIMS THE ATTACK IN PARIS": `{ISIS CLAIMS THE ATTACK IN PARIS}`,
+		// particles and minor words in Title Case say nothing
+		"The Rise of Abu Bakr al Baghdadi": `The Rise of Abu Bakr al Baghdadi`,
+		// a lower-case word in Title Case: taken for sentence case, kept as written
+		"Why Britain is Angry": `Why {Britain} is {Angry}`,
+	} {
+		if got := bibTitle(in); got != want {
+			t.Errorf("bibTitle(%q) = %s, want %s", in, got, want)
 		}
 	}
 }

@@ -40,7 +40,8 @@ func keysByTitle(t *testing.T, home, dir string) map[string]string {
 		if m == nil || title == nil {
 			t.Fatalf("no key or title in %q", entry)
 		}
-		keys[title[1]] = m[1]
+		// the title as written: bibtex braces words for their case ("{Isil’s}")
+		keys[strings.NewReplacer("{", "", "}", "").Replace(title[1])] = m[1]
 	}
 	return keys
 }
