@@ -124,8 +124,8 @@ func Cite(arts []archive.Article, f Format, accessed time.Time, keys *Keyring) (
 type Type int
 
 const (
-	Newspaper Type = iota // a newspaper article: @article, NEWS, article-newspaper
-	Magazine              // a magazine article: @article, MGZN, article-magazine
+	Newspaper Type = iota // a newspaper article: @article with entrysubtype newspaper, NEWS, article-newspaper
+	Magazine              // a magazine article: @article with entrysubtype magazine, MGZN, article-magazine
 	Journal               // a scholarly journal article: @article, JOUR, article-journal
 	Web                   // a page on a website (a think tank, a blog): @online, ELEC, webpage
 	Other                 // none of the above and no URL: @misc, GEN, article
@@ -970,6 +970,12 @@ func bibtexEntry(a archive.Article, key string, accessed time.Time, annote ...st
 	case t == Newspaper || t == Magazine || t == Journal:
 		entry = "article"
 		add("journaltitle", bibEscape(a.Outlet))
+		// biblatex's field for the kind of an @article: pandoc reads
+		// newspaper and magazine as CSL's article-newspaper and
+		// article-magazine (without it, article-journal: "The Guardian,
+		// May.", the day lost), biblatex-chicago both as its magazine
+		// (a newspaper's or magazine's article, not a journal's).
+		add("entrysubtype", map[Type]string{Newspaper: "newspaper", Magazine: "magazine"}[t])
 	case t == Web:
 		entry = "online"
 		add("organization", bibEscape(a.Outlet))

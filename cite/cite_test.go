@@ -63,6 +63,7 @@ func TestHandChecked(t *testing.T) {
   author       = {Pantucci, Raffaello},
   title        = {Low-level plots like {Parsons Green} need even more vigilance},
   journaltitle = {London Evening Standard},
+  entrysubtype = {newspaper},
   date         = {2017-09},
   keywords     = {counter-terrorism, parsons-green, isis, lone-actors, known-suspects, public-vigilance},
 }
@@ -643,5 +644,46 @@ func TestBibTeXSentenceCaseKeepsProperNouns(t *testing.T) {
 		if got := bibTitle(in); got != want {
 			t.Errorf("bibTitle(%q) = %s, want %s", in, got, want)
 		}
+	}
+}
+
+// TestBibTeXEntrySubtype: a newspaper's or a magazine's article is an
+// @article with entrysubtype newspaper or magazine, as folio's CSL-JSON
+// types it article-newspaper or article-magazine: without it pandoc read
+// an @article as a journal's and printed "The Guardian, May." (the day
+// lost), and biblatex-chicago took it for a journal article. A journal's
+// article has none; others are no @article.
+func TestBibTeXEntrySubtype(t *testing.T) {
+	mk := func(outlet string) archive.Article {
+		return archive.Article{ID: outlet, Title: "A piece", Authors: []string{"Ann Lee"}, Outlet: outlet, Date: day("2017-05-26")}
+	}
+	arts := []archive.Article{mk("The Guardian"), mk("The Economist"), mk("Journal of Strategic Studies"), mk("RUSI")}
+	arts[3].URL = "https://rusi.org/x"
+	bib := BibTeXEntries(arts, accessed, nil)
+	entries, err := bibcheck.Parse(bib)
+	if err != nil || len(entries) != len(arts) {
+		t.Fatalf("%v, %d entries:\n%s", err, len(entries), bib)
+	}
+	for i, subtype := range []string{"  entrysubtype = {newspaper},\n", "  entrysubtype = {magazine},\n", ""} {
+		want := "@article{" + Key(arts[i]) + ",\n  author       = {Lee, Ann},\n  title        = {A piece},\n" +
+			"  journaltitle = {" + arts[i].Outlet + "},\n" + subtype + "  date         = {2017-05-26},\n}\n"
+		if got := BibTeXEntries(arts[i:i+1], accessed, nil); got != want {
+			t.Errorf("%s:\n%s\nwant\n%s", arts[i].Outlet, got, want)
+		}
+	}
+	if _, ok := entries[3].Get("entrysubtype"); ok {
+		t.Errorf("a web page has an entrysubtype:\n%s", bib)
+	}
+	// the bundled archive: every newspaper's article has it
+	arch := bundled(t)
+	for _, a := range arch.Articles {
+		got := BibTeXEntries([]archive.Article{a}, accessed, nil)
+		if has := strings.Contains(got, "  entrysubtype = {newspaper},\n"); has != (Classify(a) == Newspaper && strings.HasPrefix(got, "@article{")) {
+			t.Errorf("%s (%s):\n%s", a.ID, a.Outlet, got)
+		}
+	}
+	raqqaBib := BibTeXEntries([]archive.Article{piece(t, arch, raqqa)}, accessed, nil)
+	if !strings.Contains(raqqaBib, "  journaltitle = {The Telegraph},\n  entrysubtype = {newspaper},\n  date         = {2017-10-19},\n") {
+		t.Errorf("raqqa:\n%s", raqqaBib)
 	}
 }
