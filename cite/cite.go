@@ -308,12 +308,12 @@ func asciiWord(s string) string {
 //  2. Any other piece keeps the key Given records for it: by ID and archive.Print
 //     (the same file, unchanged), else by Print (a renamed or moved file,
 //     its title, date, authors and outlet unchanged), even when folio's rules
-//     would now make another key; a piece edited in place (by ID alone)
-//     keeps it while it is still its Key, or its Key with a suffix. A
-//     record follows its Print before its ID: when another piece has the
-//     recorded Print (the file moved away and a new one took its name, or
-//     a copy), the key goes with the title, date, authors and outlet it was given
-//     for; of pieces alike, the first ID has it.
+//     would now make another key; a piece edited in place (by ID alone:
+//     its title, date, authors or outlet changed) keeps it, whatever its
+//     Key now is. A record follows its Print before its ID: when another
+//     piece has the recorded Print (the file moved away and a new one took
+//     its name, or a copy), the key goes with the title, date, authors and
+//     outlet it was given for; of pieces alike, the first ID has it.
 //  3. The rest, grouped by Key and each group put in order of date, then
 //     title, then Print (then ID, for pieces alike in all of these), get
 //     the first of Key, Key+a, Key+b, … that is free: no piece pins it or
@@ -322,8 +322,8 @@ func asciiWord(s string) string {
 //     one, no other piece has it as its own Key.
 //
 // So with Given the keys already handed out, adding pieces never changes
-// the key of a piece that had one, and renaming or moving a file does not
-// either. Without Given (a first run), the keys are a function of the
+// the key of a piece that had one, and renaming or moving a file, or
+// editing it in place, does not either. Without Given (a first run), the keys are a function of the
 // pieces' contents alone: the same archive gives everyone the same keys,
 // whatever its files are called. Since the year is part of every generated
 // key, a keyring of the pieces of some years plus every piece that pins a
@@ -333,6 +333,7 @@ type Keyring struct {
 	fresh    []KeyRecord
 	problems []archive.Problem
 	partial  bool // made of some of the archive's pieces (MarkPartial)
+	unsure   bool // see Unsure
 }
 
 // MarkPartial says k was made of some of an archive's pieces (those of a
@@ -341,6 +342,16 @@ func (k *Keyring) MarkPartial() { k.partial = true }
 
 // Partial reports whether k was made of some of an archive's pieces.
 func (k *Keyring) Partial() bool { return k.partial }
+
+// Unsure reports whether k gave a piece the key Given records for its
+// file (ID) on the strength of no piece at hand having the title, date,
+// authors and outlet (Print) the key was given for, the piece having
+// been edited in place so that its key is no longer made from what it
+// now holds (its Key, or its Key with a suffix). A keyring of the whole
+// archive is sure of that; one of some years is not (the piece the key
+// was given for, moved away with those, may be of a year it lacks), and
+// should then be built of the whole archive.
+func (k *Keyring) Unsure() bool { return k.unsure }
 
 // KeyRecord is a key handed out to a piece: what a ledger of keys keeps
 // (state.CiteKeys) so that later keyrings give the piece the same key.
@@ -369,13 +380,13 @@ func NewKeyringWith(arts []archive.Article, given []KeyRecord) *Keyring {
 	}
 
 	recorded := map[string]KeyRecord{} // by key
-	byID, byPrint := map[string]KeyRecord{}, map[string][]KeyRecord{}
+	byID, byPrint := map[string][]KeyRecord{}, map[string][]KeyRecord{}
 	for _, g := range given {
 		if _, dup := recorded[fold(g.Key)]; dup || g.Key == "" {
 			continue
 		}
 		recorded[fold(g.Key)] = g
-		byID[g.ID] = g
+		byID[g.ID] = append(byID[g.ID], g)
 		byPrint[g.Print] = append(byPrint[g.Print], g)
 	}
 	type member struct {
@@ -482,9 +493,8 @@ func NewKeyringWith(arts []archive.Article, given []KeyRecord) *Keyring {
 	slices.SortFunc(r.problems, func(x, y archive.Problem) int { return strings.Compare(x.Path+x.Msg, y.Path+y.Msg) })
 
 	// 2. Keys given before: kept by the piece they were made for, even
-	// when folio would now make another (its rules for names changed); a
-	// piece edited in place keeps its key while it is still its Key, or
-	// its Key with a suffix.
+	// when folio would now make another (its rules for names changed, or
+	// the piece was edited in place: its title, date, authors or outlet).
 	var rest []member
 	own := map[string]bool{} // the Key of every piece without a pinned key
 	for _, m := range members {
@@ -499,11 +509,28 @@ func NewKeyringWith(arts []archive.Article, given []KeyRecord) *Keyring {
 	}
 	var unkeyed []member
 	for _, m := range rest { // by ID first: the same file
-		if g, ok := byID[m.a.ID]; ok && !held[fold(g.Key)] && (rank(m, g) == 3 || rank(m, g) == 1 && fits(m, g.Key)) {
-			give(m, g.Key)
-		} else {
-			unkeyed = append(unkeyed, m)
+		// its record for its contents as they are, else one for the
+		// file edited since (a ledger may hold both: before an edit in
+		// place kept its key, one had given it another)
+		var g KeyRecord
+		for _, c := range byID[m.a.ID] {
+			if n := rank(m, c); !held[fold(c.Key)] && n > 0 && (g.Key == "" || n > rank(m, g)) {
+				g = c
+			}
 		}
+		if g.Key == "" {
+			unkeyed = append(unkeyed, m)
+			continue
+		}
+		if !fits(m, g.Key) && rank(m, g) == 1 {
+			// the file's title, date, authors or outlet edited so that
+			// its key is no longer made from them: no piece at hand
+			// has them as recorded, which a keyring of some years
+			// cannot be sure of (the piece it was given for, moved
+			// away, may be of another year)
+			r.unsure = true
+		}
+		give(m, g.Key)
 	}
 	rest, unkeyed = unkeyed, nil
 	for _, m := range rest { // then by Print: a file renamed or moved

@@ -537,3 +537,81 @@ func TestTwicePinnedKeyIsAPinnersAlone(t *testing.T) {
 		t.Errorf("q2 deleted: keys %s %s", r.Key(q1), r.Key(q3))
 	}
 }
+
+// TestKeyStaysWithAFileEditedInPlace: a piece whose title, date or
+// authors are edited in its file (the same ID, no piece having them as
+// they were) keeps the key the ledger records, though its Key is now
+// another (a helper's report: "Terrorism in Europe revisited" retitled
+// "Revisiting terrorism in Europe" lost pantucci2017terrorisma); the
+// keyring says it is unsure of that, a keyring of some years needing the
+// whole archive's, unless the key is still the piece's Key. When another
+// piece has what the key was given for (the file moved away, a new piece
+// under its name), the key follows it.
+func TestKeyStaysWithAFileEditedInPlace(t *testing.T) {
+	p := func(id, title, date string) archive.Article {
+		return archive.Article{ID: id, Path: id + ".md", Title: title, Authors: []string{"Raffaello Pantucci"}, Outlet: "RUSI", Date: day(date)}
+	}
+	one, two := p("same1", "Terrorism in Europe", "2017-03-01"), p("same2", "Terrorism in Europe revisited", "2017-04-01")
+	first := NewKeyringWith([]archive.Article{one, two}, nil)
+	ledger := first.Fresh()
+	if first.Key(two) != "pantucci2017terrorisma" {
+		t.Fatalf("first run: %s", first.Key(two))
+	}
+	for _, c := range []struct {
+		what   string
+		edit   func(*archive.Article)
+		unsure bool
+	}{
+		{"title", func(a *archive.Article) { a.Title = "Revisiting terrorism in Europe" }, true},
+		{"year", func(a *archive.Article) { a.Date = day("2018-04-01") }, true},
+		{"authors", func(a *archive.Article) { a.Authors = []string{"Ann Lee", "Raffaello Pantucci"} }, true},
+		{"outlet", func(a *archive.Article) { a.Outlet = "RUSI Newsbrief" }, false}, // its Key still
+	} {
+		edited := two
+		c.edit(&edited)
+		r := NewKeyringWith([]archive.Article{one, edited}, ledger)
+		if r.Key(edited) != "pantucci2017terrorisma" || r.Key(one) != "pantucci2017terrorism" {
+			t.Errorf("%s edited: %s, %s", c.what, r.Key(edited), r.Key(one))
+		}
+		if r.Unsure() != c.unsure {
+			t.Errorf("%s edited: unsure %v", c.what, r.Unsure())
+		}
+		// the edit recorded (as the ledger does: the record of the key
+		// replaced), the next keyring is sure
+		recorded := slices.Clone(ledger)
+		for _, f := range r.Fresh() {
+			for i := range recorded {
+				if recorded[i].Key == f.Key {
+					recorded[i] = f
+				}
+			}
+		}
+		if next := NewKeyringWith([]archive.Article{one, edited}, recorded); next.Unsure() || next.Key(edited) != "pantucci2017terrorisma" {
+			t.Errorf("%s edited, recorded: %s, unsure %v", c.what, next.Key(edited), next.Unsure())
+		}
+		// moved away, and a new piece under its name: the key follows
+		// the contents it was given for
+		moved := two
+		moved.ID, moved.Path = "moved", "moved.md"
+		r = NewKeyringWith([]archive.Article{one, moved, edited}, ledger)
+		if r.Key(moved) != "pantucci2017terrorisma" || r.Key(edited) == "pantucci2017terrorisma" || r.Key(edited) == r.Key(one) {
+			t.Errorf("%s: moved %s, new under its name %s", c.what, r.Key(moved), r.Key(edited))
+		}
+		// copied before the edit: the same
+		copied := two
+		copied.ID, copied.Path = "copy", "copy.md"
+		r = NewKeyringWith([]archive.Article{one, edited, copied}, ledger)
+		if r.Key(copied) != "pantucci2017terrorisma" || r.Key(edited) == "pantucci2017terrorisma" || r.Key(edited) == r.Key(one) {
+			t.Errorf("%s: copy %s, the edited file %s", c.what, r.Key(copied), r.Key(edited))
+		}
+	}
+	// a ledger that recorded a second key for the edited file (before
+	// this fix) keeps the one for its contents as they are
+	edited := two
+	edited.Title = "Revisiting terrorism in Europe"
+	both := append(slices.Clone(ledger), KeyRecord{Key: "pantucci2017revisiting", ID: "same2", Print: archive.Print(edited)})
+	slices.SortFunc(both, func(x, y KeyRecord) int { return strings.Compare(x.Key, y.Key) })
+	if k := NewKeyringWith([]archive.Article{one, edited}, both).Key(edited); k != "pantucci2017revisiting" {
+		t.Errorf("two records for one file: %s", k)
+	}
+}

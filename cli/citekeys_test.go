@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -457,4 +458,81 @@ func indexProblems(t *testing.T, home, dir, indexDir string) (string, string) {
 		fmt.Fprintln(&b, p)
 	}
 	return b.String(), out + errs
+}
+
+// TestCiteKeyStaysThroughEditsInPlace: through the CLI, with a ledger,
+// a piece whose title, then date (to another year), then authors are
+// edited in its file keeps the key the ledger records for that file,
+// whether cited alone (the keyring of its year) or with --all (a
+// helper's report: "Terrorism in Europe revisited" retitled "Revisiting
+// terrorism in Europe" was cited as pantucci2017revisiting, no longer
+// pantucci2017terrorisma, nothing said). Moved, with a new piece of
+// another year put under its old name, the key follows the moved
+// contents, whichever is cited first, and no key is given to two pieces.
+func TestCiteKeyStaysThroughEditsInPlace(t *testing.T) {
+	dir, home := t.TempDir(), t.TempDir()
+	write := func(name, title, date, authors string) {
+		t.Helper()
+		text := fmt.Sprintf("---\ntitle: %s\nauthors: [%s]\ndate: %s\noutlet: RUSI\nurl: https://rusi.org/%s\n---\nText of %s.\n", title, authors, date, name, name)
+		if err := os.WriteFile(filepath.Join(dir, name+".md"), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cite := func(args ...string) []string {
+		t.Helper()
+		out, errs, err := folio(t, home, append([]string{"--archive", dir, "cite", "-f", "bibtex", "--accessed", "2026-01-01"}, args...)...)
+		if err != nil {
+			t.Fatalf("cite %v: %v %s", args, err, errs)
+		}
+		var keys []string
+		for _, m := range citedKey.FindAllStringSubmatch(out, -1) {
+			keys = append(keys, m[1])
+		}
+		return keys
+	}
+	write("same1", "Terrorism in Europe", "2017-03-01", "Raffaello Pantucci")
+	write("same2", "Terrorism in Europe revisited", "2017-04-01", "Raffaello Pantucci")
+	if got := strings.Join(cite("--all"), " "); got != "pantucci2017terrorism pantucci2017terrorisma" {
+		t.Fatalf("first run: %s", got)
+	}
+	const kept = "pantucci2017terrorisma"
+	for _, edit := range []struct{ what, title, date, authors string }{
+		{"title", "Revisiting terrorism in Europe", "2017-04-01", "Raffaello Pantucci"},
+		{"date", "Revisiting terrorism in Europe", "2018-04-01", "Raffaello Pantucci"},
+		{"authors", "Revisiting terrorism in Europe", "2018-04-01", "Ann Lee, Raffaello Pantucci"},
+	} {
+		write("same2", edit.title, edit.date, edit.authors)
+		if got := cite("same2"); len(got) != 1 || got[0] != kept {
+			t.Errorf("%s edited in place, cited alone: %v, want %s", edit.what, got, kept)
+		}
+		if got := cite("--all"); !slices.Contains(got, kept) || !slices.Contains(got, "pantucci2017terrorism") || len(got) != 2 {
+			t.Errorf("%s edited in place, --all: %v", edit.what, got)
+		}
+	}
+	ledger, _ := filepath.Glob(filepath.Join(home, "folio", "*.citekeys.json"))
+	if len(ledger) != 1 {
+		t.Fatalf("ledgers %v", ledger)
+	}
+	if data, err := os.ReadFile(ledger[0]); err != nil || strings.Count(string(data), `"key"`) != 2 {
+		t.Errorf("the ledger holds other keys than the two given: %v\n%s", err, data)
+	}
+
+	// Moved away, and a new piece of another year under its old name:
+	// cited alone first (the keyring of 2019 does not hold the moved
+	// piece of 2018), the new piece gets a key of its own.
+	if err := os.Rename(filepath.Join(dir, "same2.md"), filepath.Join(dir, "moved.md")); err != nil {
+		t.Fatal(err)
+	}
+	write("same2", "Another piece on Europe", "2019-05-01", "Raffaello Pantucci")
+	if got := cite("same2"); len(got) != 1 || got[0] != "pantucci2019another" {
+		t.Errorf("a new piece under the moved one's name: %v, want pantucci2019another", got)
+	}
+	if got := cite("moved"); len(got) != 1 || got[0] != kept {
+		t.Errorf("the moved piece: %v, want %s", got, kept)
+	}
+	all := cite("--all")
+	slices.Sort(all)
+	if strings.Join(all, " ") != "pantucci2017terrorism pantucci2017terrorisma pantucci2019another" {
+		t.Errorf("--all after the move: %v", all)
+	}
 }

@@ -245,7 +245,9 @@ func CiteKeyring(ctx context.Context, s Searcher, ledger OpenCiteKeysFunc, arts 
 // keyringFor is the keyring of the pieces of the years of arts and of every
 // piece that pins a key: they alone decide the keys of arts (see
 // cite.Keyring), so c and C give a piece the key `folio cite` gives it,
-// whatever else is cited with it. It keeps the keys the ledger records
+// whatever else is cited with it; when that keyring is unsure of a key
+// kept through an edit in place (cite.Keyring.Unsure), the keyring of
+// every piece the index holds. It keeps the keys the ledger records
 // and adds those it hands out (ledger nil: none kept, as a first run).
 func keyringFor(ctx context.Context, s Searcher, ledger OpenCiteKeysFunc, arts []archive.Article) (_ *cite.Keyring, warn string, _ error) {
 	var years []string
@@ -254,18 +256,74 @@ func keyringFor(ctx context.Context, s Searcher, ledger OpenCiteKeysFunc, arts [
 			years = append(years, y)
 		}
 	}
+	qs := []index.Query{{Pinned: true}}
+	if years != nil {
+		qs = []index.Query{{Years: years}, {Pinned: true}}
+	}
+	peers, err := indexedPeers(ctx, s, arts, qs...)
+	if err != nil {
+		return nil, "", err
+	}
+	var every []archive.Article // the whole archive's, read when needed
+	var everyErr error
+	build := func(given []cite.KeyRecord) *cite.Keyring {
+		k := cite.NewKeyringWith(peers, given)
+		if !k.Unsure() {
+			k.MarkPartial() // some years' pieces: a ledger is adopted only from a folder gone
+			return k
+		}
+		// a piece edited in place kept its key for want of the piece it
+		// was given for, which may be of another year: the whole
+		// archive decides (once, until the ledger records the edit)
+		if every == nil && everyErr == nil {
+			every, everyErr = indexedPeers(ctx, s, arts, index.Query{})
+		}
+		if everyErr != nil {
+			return cite.NewKeyringWith(nil, given) // no keys, none recorded: keyringFor fails
+		}
+		return cite.NewKeyringWith(every, given)
+	}
+	if ledger == nil {
+		return build(nil), "", nil // no ledger: never unsure
+	}
+	book, openWarn := ledger() // a warning: no state folder, a corrupt file set aside
+	if openWarn != nil {
+		warn = termsafe.ErrText(openWarn)
+	}
+	if book == nil {
+		return build(nil), warn, nil
+	}
+	keys, err := book.Assign(build)
+	if everyErr != nil {
+		return nil, "", everyErr
+	}
+	if err != nil { // a key not kept may be given to another piece later
+		warn = "citation keys not kept: " + termsafe.ErrText(err) + " (a new key copied may go to another piece later)"
+	}
+	if a, ok := book.(interface{ AdoptedFrom() string }); ok && a.AdoptedFrom() != "" {
+		// a folder renamed or copied: said once, the ledger is its own now
+		note := "citation keys taken from the ledger of " + a.AdoptedFrom()
+		if warn != "" {
+			note = warn + "; " + note
+		}
+		warn = note
+	}
+	return keys, warn, nil
+}
+
+// indexedPeers are the pieces the index finds for qs, each once, oldest
+// first, as a keyring reads them, and those of arts it has not found (an
+// undated piece, or one the index lacks).
+func indexedPeers(ctx context.Context, s Searcher, arts []archive.Article, qs ...index.Query) ([]archive.Article, error) {
 	var peers []archive.Article
 	seen := map[string]bool{}
-	for _, q := range []index.Query{{Years: years}, {Pinned: true}} {
-		if q.Years == nil && !q.Pinned {
-			continue
-		}
+	for _, q := range qs {
 		q.Sort, q.Limit = index.SortOldest, 10000
 		got := 0
 		for {
 			res, err := s.Search(ctx, q)
 			if err != nil {
-				return nil, "", err
+				return nil, err
 			}
 			for _, h := range res.Hits {
 				if !seen[h.ID] {
@@ -280,40 +338,13 @@ func keyringFor(ctx context.Context, s Searcher, ledger OpenCiteKeysFunc, arts [
 			q.Offset = got
 		}
 	}
-	for _, a := range arts { // an undated piece, or one the index lacks
+	for _, a := range arts {
 		if !seen[a.ID] {
 			seen[a.ID] = true
 			peers = append(peers, a)
 		}
 	}
-	build := func(given []cite.KeyRecord) *cite.Keyring {
-		k := cite.NewKeyringWith(peers, given)
-		k.MarkPartial() // some years' pieces: a ledger is adopted only from a folder gone
-		return k
-	}
-	if ledger == nil {
-		return build(nil), "", nil
-	}
-	book, openWarn := ledger() // a warning: no state folder, a corrupt file set aside
-	if openWarn != nil {
-		warn = termsafe.ErrText(openWarn)
-	}
-	if book == nil {
-		return build(nil), warn, nil
-	}
-	keys, err := book.Assign(build)
-	if err != nil { // a key not kept may be given to another piece later
-		warn = "citation keys not kept: " + termsafe.ErrText(err) + " (a new key copied may go to another piece later)"
-	}
-	if a, ok := book.(interface{ AdoptedFrom() string }); ok && a.AdoptedFrom() != "" {
-		// a folder renamed or copied: said once, the ledger is its own now
-		note := "citation keys taken from the ledger of " + a.AdoptedFrom()
-		if warn != "" {
-			note = warn + "; " + note
-		}
-		warn = note
-	}
-	return keys, warn, nil
+	return peers, nil
 }
 
 // saveFormatCmd records the chosen format.
