@@ -27,6 +27,11 @@ func TestShowAFileThatIsNoPiece(t *testing.T) {
 	write("content/posts/draftstr.md", "---\ntitle: Draftstr\ndate: 2020-01-01\n---\nA piece.\n")
 	write("baddate.md", "---\ntitle: Bad\ndate: 2020-02-30\n---\nx\n")
 	write("sub/notitle.md", "---\ndate: 2020-01-01\n---\nx\n")
+	write("cafe\u0301.md", "---\ntitle: Café\n---\nx\n")
+	write("cafe\u0301s.md", "---\ntitle: Cafés\ndate: 2020-01-01\n---\nx\n")
+	write("Draft.md", "---\ntitle: Draft\n---\nx\n")
+	write("draft-final.md", "---\ntitle: Final\ndate: 2020-01-01\n---\nx\n")
+	write("My Notes.md", "---\ntitle: Notes\n---\nx\n")
 	for _, c := range []struct{ arg, want string }{
 		{"content/posts/draft.md", "content/posts/draft.md: draft"},
 		{filepath.Join(dir, "content/posts/draft.md"), "content/posts/draft.md: draft"},
@@ -38,6 +43,11 @@ func TestShowAFileThatIsNoPiece(t *testing.T) {
 		{"sub/notitle", "sub/notitle.md:1: missing title"},
 		{"notitle", "sub/notitle.md:1: missing title"},
 		{"content/posts/draft", "content/posts/draft.md: draft"},
+		// typed as a name gives its id: in NFD, in capitals, with spaces
+		// (49s: an NFD id showed the piece whose id it starts)
+		{"cafe\u0301", "cafe\u0301.md:1: missing date"},
+		{"Draft", "Draft.md:1: missing date"},
+		{"My Notes", "My Notes.md:1: missing date"},
 	} {
 		for _, cmd := range []string{"show", "cite"} {
 			out, errOut, code := run(t, "--archive", dir, cmd, c.arg)

@@ -275,6 +275,10 @@ func fileProblems(probs []archive.Problem, archiveDir, arg string, exact bool) [
 			}
 		}
 	}
+	// arg read as an id as a file's name gives one (NFC, slugged: "Draft",
+	// "My Notes" and "café" typed in NFD are the ids of Draft.md, My
+	// Notes.md and café.md; 49s: an NFD id fell to the start of another's)
+	asID := archive.IDFromPath(norm.NFC.String(cands[0]) + ".md")
 	// a file is named by its path, or by the id its path gives (49u:
 	// `show bad-fm` of a skipped bad-fm.md suggested another piece)
 	names := func(path string) bool {
@@ -283,7 +287,7 @@ func fileProblems(probs []archive.Problem, archiveDir, arg string, exact bool) [
 				return true
 			}
 		}
-		return cands[0] == archive.IDFromPath(path)
+		return asID != "" && asID == archive.IDFromPath(path)
 	}
 	var out []archive.Problem
 	file := ""
@@ -298,7 +302,7 @@ func fileProblems(probs []archive.Problem, archiveDir, arg string, exact bool) [
 	}
 	// a bare name: of one file only
 	for _, pr := range probs {
-		if pr.Fatal && (path.Base(pr.Path) == cands[0] || path.Base(archive.IDFromPath(pr.Path)) == cands[0]) {
+		if pr.Fatal && (path.Base(pr.Path) == cands[0] || asID != "" && path.Base(archive.IDFromPath(pr.Path)) == asID) {
 			if file != "" && file != pr.Path {
 				return nil
 			}
